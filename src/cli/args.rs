@@ -1,0 +1,154 @@
+//! Command-line flags (clap derive). The first paragraph of each doc
+//! comment is the `-h` line; the whole comment is the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit status:
+  0  success
+  1  a golden file or an inline example does not match
+  2  an error: bad rules, an unreadable or non-UTF-8 document (the others are
+     still processed and written), bad arguments, or failed output";
+
+/// Rule-based extraction of entities, dates and acronyms, with provenance.
+///
+/// With no command, runs the main job: `extract` over `seeds/` with the rules
+/// in `rules/`, writing `output/extractions.csv`.
+#[derive(Debug, Parser)]
+#[command(name = "yomitori", version, after_help = EXIT_CODES, max_term_width = 100)]
+pub struct Cli {
+    /// What to do (default: extract).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract rows from documents into CSV or JSON Lines.
+    ///
+    /// PATHS are files and folders (searched recursively for `*.txt`, or
+    /// `*.jsonl` with `--input-format jsonl`), or `-` for stdin.
+    #[command(after_help = EXIT_CODES)]
+    Extract(ExtractArgs),
+    /// Compare extraction with golden CSV files; print a row diff.
+    ///
+    /// Exits 1 when the rows differ. `--bless` rewrites the golden files
+    /// with the current output instead (read the diff first).
+    #[command(after_help = EXIT_CODES)]
+    Check(CheckArgs),
+    /// Inspect and test rule files.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+}
+
+/// Input selection shared by `extract` and `check`.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or folders to read, or `-` for stdin [default: seeds]
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// Folder of rule files.
+    #[arg(long, value_name = "DIR", default_value = "rules", help_heading = "Rules")]
+    pub rules: PathBuf,
+    /// How input files are read.
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Text, help_heading = "Input")]
+    pub input_format: InputFormatArg,
+    /// Glob for files in folders [default: *.txt, or *.jsonl]
+    #[arg(long, value_name = "GLOB", help_heading = "Input")]
+    pub glob: Option<String>,
+    /// Worker threads [default: one per core]
+    #[arg(
+        short = 'j',
+        long,
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true,
+        help_heading = "Performance"
+    )]
+    pub threads: usize,
+}
+
+/// `yomitori extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output file, or `-` for stdout.
+    #[arg(short, long, value_name = "PATH", default_value = "output/extractions.csv", help_heading = "Output")]
+    pub output: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Csv, help_heading = "Output")]
+    pub format: FormatArg,
+    /// Spreadsheet-safe output: a UTF-8 BOM, formula-like cells neutralized.
+    ///
+    /// Cells starting with `=`, `+`, `-`, `@`, tab or CR get a leading `'`
+    /// (OWASP "CSV injection"), so `text` may then differ from the source.
+    #[arg(long, help_heading = "Output")]
+    pub excel: bool,
+    /// No summary line and no progress bar.
+    #[arg(short, long, help_heading = "Messages")]
+    pub quiet: bool,
+    /// No progress bar.
+    #[arg(long, help_heading = "Messages")]
+    pub no_progress: bool,
+}
+
+/// `yomitori check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Folder of golden files (`extractions.csv`).
+    #[arg(long, value_name = "DIR")]
+    pub golden: PathBuf,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Rewrite the golden files with the current output.
+    #[arg(long)]
+    pub bless: bool,
+}
+
+/// `yomitori rules ...`.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Run every inline example; exit 1 on any failure.
+    Test(RulesArgs),
+    /// Validate the rule files without running anything.
+    Lint(RulesArgs),
+    /// Show what the rules compile to (automaton, regex groups).
+    Plan(RulesArgs),
+    /// Print a rule's description, settings and examples.
+    Explain {
+        /// Rule name (`file/id`) or id.
+        id: String,
+        #[command(flatten)]
+        rules: RulesArgs,
+    },
+}
+
+/// The rules folder.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Folder of rule files.
+    #[arg(long, value_name = "DIR", default_value = "rules")]
+    pub rules: PathBuf,
+}
+
+/// `--input-format`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum InputFormatArg {
+    /// One document per file.
+    Text,
+    /// One JSON object per line with string fields `id` and `text`.
+    Jsonl,
+}
+
+/// `--format`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FormatArg {
+    /// CSV with a header row.
+    Csv,
+    /// JSON Lines, one object per row.
+    Jsonl,
+}

@@ -1,0 +1,243 @@
+//! The commands: glue from parsed flags to the library, and the text they
+//! print. Data goes to stdout or the output file; messages go to stderr.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use yomitori::emit::atomic::AtomicFile;
+use yomitori::emit::RowWriter;
+use yomitori::input::{Documents, InputFormat};
+use yomitori::pipeline::{self, RunOptions, Summary};
+use yomitori::rules::examples;
+use yomitori::{Extractor, Format, Kind};
+
+use super::args::{CheckArgs, ExtractArgs, FormatArg, InputArgs, InputFormatArg, RulesArgs};
+use super::progress::Progress;
+
+/// Exit status for a run whose documents partly failed.
+const ERRORS: u8 = 2;
+
+fn extractor(rules: &Path) -> Result<Extractor> {
+    let ex = Extractor::builder().rules(rules).build()?;
+    Ok(ex)
+}
+
+fn documents(input: &InputArgs) -> Result<Documents> {
+    let paths = if input.paths.is_empty() { vec![PathBuf::from("seeds")] } else { input.paths.clone() };
+    let format = match input.input_format {
+        InputFormatArg::Text => InputFormat::Text,
+        InputFormatArg::Jsonl => InputFormat::Jsonl,
+    };
+    Ok(Documents::new(&paths, format, input.glob.as_deref())?)
+}
+
+fn run_options(input: &InputArgs) -> RunOptions {
+    RunOptions { threads: input.threads, ..RunOptions::default() }
+}
+
+/// Where rows go: an atomically replaced file, or stdout.
+enum Destination {
+    File(AtomicFile),
+    Stdout(io::BufWriter<io::StdoutLock<'static>>),
+}
+
+impl Write for Destination {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Destination::File(f) => f.write(buf),
+            Destination::Stdout(s) => s.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Destination::File(f) => f.flush(),
+            Destination::Stdout(s) => s.flush(),
+        }
+    }
+}
+
+/// `yomitori extract` (and the default job).
+pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
+    let started = Instant::now();
+    let ex = extractor(&args.input.rules)?;
+    let docs = documents(&args.input)?;
+    let to_stdout = args.output.as_os_str() == "-";
+    let dest = if to_stdout {
+        Destination::Stdout(io::BufWriter::with_capacity(1 << 16, io::stdout().lock()))
+    } else {
+        Destination::File(AtomicFile::create(&args.output)?)
+    };
+    let format = match args.format {
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Jsonl => Format::Jsonl,
+    };
+    let out_name = args.output.display().to_string();
+    let mut writer = RowWriter::new(dest, format, args.excel).with_context(|| format!("writing {out_name}"))?;
+    let mut progress = Progress::new(!args.quiet && !args.no_progress && io::stderr().is_terminal());
+    let summary = pipeline::run(
+        &ex,
+        docs,
+        &run_options(&args.input),
+        |_, rows| {
+            for r in rows {
+                writer.write(r).map_err(|e| yomitori_io(&out_name, e))?;
+            }
+            Ok(())
+        },
+        &mut progress,
+    );
+    progress.finish();
+    let summary = summary?;
+    match writer.finish().map_err(|e| yomitori_io(&out_name, e))? {
+        Destination::File(f) => f.commit()?,
+        Destination::Stdout(mut s) => s.flush().map_err(|e| yomitori_io("-", e))?,
+    }
+    if !args.quiet {
+        eprintln!("{}", summary_line(&summary, started, &out_name));
+    }
+    Ok(if summary.failed > 0 { ExitCode::from(ERRORS) } else { ExitCode::SUCCESS })
+}
+
+fn yomitori_io(path: &str, e: io::Error) -> yomitori::Error {
+    // Route through the library's error so a broken pipe is recognized.
+    yomitori::emit::atomic::io_error(path, e)
+}
+
+fn summary_line(s: &Summary, started: Instant, out: &str) -> String {
+    let kinds: Vec<String> = Kind::ALL.iter().map(|k| format!("{} {}", s.rows_of(*k), k.as_str())).collect();
+    let failed = if s.failed > 0 { format!(", {} failed", s.failed) } else { String::new() };
+    format!(
+        "yomitori: {} documents ({} bytes){failed}, {} rows ({}) in {:.2} s -> {out}",
+        s.documents,
+        s.bytes,
+        s.total_rows(),
+        kinds.join(", "),
+        started.elapsed().as_secs_f64()
+    )
+}
+
+/// `yomitori check`.
+pub fn check(args: &CheckArgs) -> Result<ExitCode> {
+    let ex = extractor(&args.input.rules)?;
+    let docs = documents(&args.input)?;
+    let mut progress = Progress::new(false);
+    let (outputs, summary) = yomitori::check::outputs(&ex, docs, &run_options(&args.input), &mut progress)?;
+    let diffs = yomitori::check::check(&outputs, &args.golden, args.bless)?;
+    let mut out = io::stdout().lock();
+    for d in &diffs {
+        writeln!(
+            out,
+            "--- {} (expected)\n+++ output (got): {} rows removed, {} added",
+            d.path.display(),
+            d.removed,
+            d.added
+        )?;
+        write!(out, "{}", d.rendered)?;
+    }
+    if args.bless {
+        eprintln!("blessed {} golden file(s) in {}", outputs.len(), args.golden.display());
+        return Ok(if summary.failed > 0 { ExitCode::from(ERRORS) } else { ExitCode::SUCCESS });
+    }
+    if summary.failed > 0 {
+        return Ok(ExitCode::from(ERRORS));
+    }
+    if diffs.is_empty() {
+        eprintln!("golden files match ({} rows)", summary.total_rows());
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!("golden files differ; if the change is intended, re-run with --bless");
+        Ok(ExitCode::from(1))
+    }
+}
+
+/// `yomitori rules test`.
+pub fn rules_test(args: &RulesArgs) -> Result<ExitCode> {
+    let ex = extractor(&args.rules)?;
+    let report = examples::run_all(&ex);
+    for f in &report.failures {
+        eprintln!("{f}\n");
+    }
+    eprintln!(
+        "{} examples in {} rules: {} passed, {} failed",
+        report.run,
+        ex.rules().len(),
+        report.run - report.failures.len(),
+        report.failures.len()
+    );
+    Ok(if report.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// `yomitori rules lint`.
+pub fn rules_lint(args: &RulesArgs) -> Result<ExitCode> {
+    let ex = extractor(&args.rules)?;
+    let examples: usize = ex.rules().iter().map(|r| r.examples.len()).sum();
+    eprintln!("{}: {} rules, {} examples, no errors", args.rules.display(), ex.rules().len(), examples);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `yomitori rules plan`.
+pub fn rules_plan(args: &RulesArgs) -> Result<ExitCode> {
+    let started = Instant::now();
+    let ex = extractor(&args.rules)?;
+    let elapsed = started.elapsed();
+    let mut out = io::stdout().lock();
+    write!(out, "{}", ex.plan())?;
+    writeln!(out, "load and compile: {:.1} ms", elapsed.as_secs_f64() * 1000.0)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `yomitori rules explain`.
+pub fn rules_explain(id: &str, args: &RulesArgs) -> Result<ExitCode> {
+    let ex = extractor(&args.rules)?;
+    let found: Vec<_> = ex.rules().iter().filter(|r| &*r.name == id || r.id == id).collect();
+    if found.is_empty() {
+        anyhow::bail!("no rule named `{id}` in {}", args.rules.display());
+    }
+    let mut out = io::stdout().lock();
+    for r in found {
+        writeln!(
+            out,
+            "{}  (kind {}, type {}, priority {}, group {}, overlap {})",
+            r.name,
+            r.kind,
+            r.ty,
+            r.priority,
+            r.group,
+            r.overlap.as_str()
+        )?;
+        if let Some((_, Some(desc))) = ex.families().iter().find(|(stem, _)| r.name.starts_with(&format!("{stem}/"))) {
+            writeln!(out, "family: {}", desc.trim())?;
+        }
+        if let Some(d) = &r.description {
+            writeln!(out, "\n{}\n", d.trim())?;
+        }
+        match &r.source {
+            yomitori::rules::RuleSource::Gazetteer { path, terms } => {
+                writeln!(out, "gazetteer: {} ({} terms)", path.display(), terms.len())?;
+            }
+            yomitori::rules::RuleSource::Pattern(p) => {
+                writeln!(out, "pattern (expanded): {}", p.pattern.text)?;
+                if let Some(n) = p.normalizer {
+                    writeln!(out, "normalizer: {} ({})", n.name, n.summary)?;
+                }
+            }
+            yomitori::rules::RuleSource::Detector { name } => writeln!(out, "detector: {name}")?,
+        }
+        for e in &r.examples {
+            let expect: Vec<String> =
+                e.expect.iter().map(|x| format!("`{}` → {}", x.text, x.normalized.as_deref().unwrap_or("…"))).collect();
+            writeln!(
+                out,
+                "example: {:?} => {}",
+                e.text,
+                if expect.is_empty() { "no match".to_string() } else { expect.join(", ") }
+            )?;
+        }
+        writeln!(out)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,47 @@
+//! The binary's command-line layer: flags, commands, progress. Nothing here
+//! extracts anything; it calls the library.
+
+#![allow(clippy::print_stderr, clippy::print_stdout)]
+
+pub mod args;
+pub mod commands;
+pub mod progress;
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Parser;
+
+use args::{Cli, Command, ExtractArgs, FormatArg, InputArgs, InputFormatArg, RulesCommand};
+
+/// Parses the command line and runs the command.
+pub fn run() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        None => commands::extract(&default_job()),
+        Some(Command::Extract(a)) => commands::extract(&a),
+        Some(Command::Check(a)) => commands::check(&a),
+        Some(Command::Rules(RulesCommand::Test(a))) => commands::rules_test(&a),
+        Some(Command::Rules(RulesCommand::Lint(a))) => commands::rules_lint(&a),
+        Some(Command::Rules(RulesCommand::Plan(a))) => commands::rules_plan(&a),
+        Some(Command::Rules(RulesCommand::Explain { id, rules })) => commands::rules_explain(&id, &rules),
+    }
+}
+
+/// The main job: `extract seeds/ --rules rules/ -o output/extractions.csv`.
+fn default_job() -> ExtractArgs {
+    ExtractArgs {
+        input: InputArgs {
+            paths: Vec::new(),
+            rules: "rules".into(),
+            input_format: InputFormatArg::Text,
+            glob: None,
+            threads: 0,
+        },
+        output: "output/extractions.csv".into(),
+        format: FormatArg::Csv,
+        excel: false,
+        quiet: false,
+        no_progress: false,
+    }
+}

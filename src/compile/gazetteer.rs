@@ -1,0 +1,96 @@
+//! Gazetteer terms of every rule → one [`GazetteerMatcher`]: a single
+//! Aho-Corasick automaton over all surfaces, built once.
+//!
+//! Per-term case sensitivity with one automaton: when any term is
+//! case-insensitive the automaton folds ASCII case, and a case-sensitive term
+//! is confirmed by comparing the matched bytes. Identical surfaces of several
+//! rules share one pattern that fans out to all of them.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::rules::{Rule, RuleSource};
+
+/// A term of a rule: indexes into `rules[rule].terms[term]`.
+#[derive(Clone, Copy, Debug)]
+pub struct TermRef {
+    /// Rule index.
+    pub rule: u32,
+    /// Term index within the rule's gazetteer.
+    pub term: u32,
+}
+
+/// The shared automaton and the fan-out from its patterns to terms.
+#[derive(Clone, Debug)]
+pub struct GazetteerMatcher {
+    pub(crate) ac: AhoCorasick,
+    /// `targets[pattern]` is a range of `refs`.
+    pub(crate) targets: Vec<(u32, u32)>,
+    pub(crate) refs: Vec<TermRef>,
+}
+
+impl GazetteerMatcher {
+    /// Builds the automaton over the terms of all gazetteer rules; `None`
+    /// when there are none.
+    ///
+    /// # Panics
+    /// Only if aho-corasick rejects the patterns, which it does not for
+    /// non-empty patterns under its size limits.
+    pub fn build(rules: &[Rule]) -> Option<GazetteerMatcher> {
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut fan: Vec<Vec<TermRef>> = Vec::new();
+        let mut any_insensitive = false;
+        for (r, rule) in rules.iter().enumerate() {
+            let RuleSource::Gazetteer { terms, .. } = &rule.source else { continue };
+            for (t, term) in terms.iter().enumerate() {
+                any_insensitive |= !term.case_sensitive;
+                let id = *index.entry(term.surface.as_str()).or_insert_with(|| {
+                    patterns.push(term.surface.as_str());
+                    fan.push(Vec::new());
+                    patterns.len() - 1
+                });
+                fan[id].push(TermRef { rule: r as u32, term: t as u32 });
+            }
+        }
+        if patterns.is_empty() {
+            return None;
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(any_insensitive)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .expect("gazetteer automaton");
+        let mut targets = Vec::with_capacity(fan.len());
+        let mut refs = Vec::new();
+        for f in fan {
+            targets.push((refs.len() as u32, f.len() as u32));
+            refs.extend(f);
+        }
+        Some(GazetteerMatcher { ac, targets, refs })
+    }
+
+    /// Number of distinct surfaces in the automaton.
+    pub fn pattern_count(&self) -> usize {
+        self.ac.patterns_len()
+    }
+
+    /// What aho-corasick built, for `rules plan`.
+    pub fn describe(&self) -> String {
+        format!(
+            "{:?} automaton, {} patterns, {} terms, {} KiB",
+            self.ac.kind(),
+            self.ac.patterns_len(),
+            self.refs.len(),
+            self.ac.memory_usage() / 1024
+        )
+    }
+
+    /// The terms that share pattern `pattern`.
+    pub(crate) fn terms_of(&self, pattern: usize) -> &[TermRef] {
+        let (start, len) = self.targets[pattern];
+        &self.refs[start as usize..(start + len) as usize]
+    }
+}

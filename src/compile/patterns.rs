@@ -1,0 +1,64 @@
+//! Pattern rules → [`PatternGroup`]s: one multi-pattern regex per overlap
+//! group, so a document is scanned once per group, not once per rule.
+//!
+//! Within a group the regex uses leftmost-first semantics with the patterns
+//! in priority order (higher first, then file order): at a given start the
+//! first pattern that matches wins, which is how a date grammar lists ranges
+//! before full dates before months. Groups of different kinds or types scan
+//! separately, so their matches may nest or overlap.
+
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::syntax;
+use regex_automata::MatchKind;
+
+use crate::diagnostic::Diagnostic;
+use crate::rules::{Kind, Rule, RuleSource};
+
+/// The pattern rules of one overlap group, compiled together.
+#[derive(Clone, Debug)]
+pub struct PatternGroup {
+    /// Kind of the group.
+    pub kind: Kind,
+    /// Group name.
+    pub name: String,
+    pub(crate) re: Regex,
+    /// Rule index of each pattern id.
+    pub(crate) rules: Vec<u32>,
+}
+
+impl PatternGroup {
+    /// Number of patterns.
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// True when the group has no patterns (never built so).
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}
+
+/// Builds one group from the rules at `members` (indexes into `rules`).
+pub fn build_group(rules: &[Rule], mut members: Vec<u32>) -> Result<PatternGroup, Diagnostic> {
+    members.sort_by_key(|&i| (std::cmp::Reverse(rules[i as usize].priority), i));
+    let patterns: Vec<&str> = members
+        .iter()
+        .map(|&i| match &rules[i as usize].source {
+            RuleSource::Pattern(p) => p.pattern.text.as_str(),
+            _ => unreachable!("only pattern rules are grouped"),
+        })
+        .collect();
+    let first = &rules[members[0] as usize];
+    let re = Regex::builder()
+        .configure(meta::Config::new().match_kind(MatchKind::LeftmostFirst).utf8_empty(true))
+        .syntax(syntax::Config::new().utf8(true))
+        .build_many(&patterns)
+        .map_err(|e| {
+            let culprit = e.pattern().map_or(first, |p| &rules[members[p.as_usize()] as usize]);
+            culprit.diagnostic(Diagnostic::error(
+                "regex-build",
+                format!("the pattern group `{}` does not compile: {e}", first.group),
+            ))
+        })?;
+    Ok(PatternGroup { kind: first.kind, name: first.group.to_string(), re, rules: members })
+}

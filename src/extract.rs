@@ -1,0 +1,196 @@
+//! One document → its [`Row`]s: the per-document pipeline.
+//!
+//! ```text
+//! Document ─ view ─▶ DocumentView ─ matchers ─▶ Vec<Candidate> ─ overlap ─▶ survivors
+//!          ─ normalize + offset map + line index ─▶ Vec<Row>, sorted
+//! ```
+//!
+//! The [`Extractor`] is immutable and cheap to clone (an `Arc`); the mutable
+//! state a thread needs is a [`Scratch`], reused across documents.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::compile::{self, Compiled, Plan};
+use crate::emit::Row;
+use crate::error::Result;
+use crate::matchers::pattern::GroupScratch;
+use crate::matchers::{self, Candidate, Value};
+use crate::normalize::Flags;
+use crate::rules::{self, Rule, RuleSet, RuleSource};
+use crate::text::{DocumentView, LineIndex};
+
+/// A document to extract from.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The `doc` column.
+    pub id: Arc<str>,
+    /// The text.
+    pub text: String,
+    /// A reference date for relative dates (`YYYY-MM-DD`), from the record.
+    pub date: Option<String>,
+}
+
+impl Document {
+    /// A document with an id and a text.
+    pub fn new(id: impl Into<Arc<str>>, text: impl Into<String>) -> Document {
+        Document { id: id.into(), text: text.into(), date: None }
+    }
+}
+
+/// Compiled rules, ready to extract from any number of documents, from any
+/// number of threads.
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    inner: Arc<Compiled>,
+}
+
+/// Configures and builds an [`Extractor`].
+#[derive(Clone, Debug)]
+pub struct ExtractorBuilder {
+    rules: PathBuf,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder { rules: PathBuf::from("rules") }
+    }
+}
+
+impl ExtractorBuilder {
+    /// The rules directory (default `rules`).
+    #[must_use]
+    pub fn rules(mut self, dir: impl AsRef<Path>) -> ExtractorBuilder {
+        self.rules = dir.as_ref().to_path_buf();
+        self
+    }
+
+    /// Loads, validates and compiles the rules.
+    ///
+    /// # Errors
+    /// A rules error with every diagnostic, or an I/O error.
+    pub fn build(self) -> Result<Extractor> {
+        Extractor::from_rules(rules::load_dir(&self.rules)?)
+    }
+}
+
+/// Per-thread scratch space: reused buffers and regex caches.
+#[derive(Debug)]
+pub struct Scratch {
+    candidates: Vec<Candidate>,
+    groups: Vec<GroupScratch>,
+    order: Vec<u32>,
+    keep: Vec<bool>,
+}
+
+impl Extractor {
+    /// Starts a builder.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Compiles an already loaded rule set.
+    ///
+    /// # Errors
+    /// A rules error when a regex group does not build.
+    pub fn from_rules(set: RuleSet) -> Result<Extractor> {
+        Ok(Extractor { inner: Arc::new(compile::compile(set)?) })
+    }
+
+    /// The compiled rules.
+    pub fn rules(&self) -> &[Rule] {
+        &self.inner.rules
+    }
+
+    /// Rule file stems and their descriptions.
+    pub fn families(&self) -> &[(String, Option<String>)] {
+        &self.inner.families
+    }
+
+    /// What was compiled, for `rules plan`.
+    pub fn plan(&self) -> Plan {
+        Plan::of(&self.inner)
+    }
+
+    /// Fresh scratch space for one thread.
+    pub fn scratch(&self) -> Scratch {
+        Scratch {
+            candidates: Vec::new(),
+            groups: self.inner.groups.iter().map(GroupScratch::new).collect(),
+            order: Vec::new(),
+            keep: Vec::new(),
+        }
+    }
+
+    /// Extracts the rows of one document (convenience for one-off calls).
+    pub fn extract(&self, doc: &Document) -> Vec<Row> {
+        let mut rows = Vec::new();
+        self.extract_into(doc, &mut self.scratch(), &mut rows);
+        rows
+    }
+
+    /// Appends the rows of `doc`, sorted, to `out`.
+    pub fn extract_into(&self, doc: &Document, scratch: &mut Scratch, out: &mut Vec<Row>) {
+        let c = &*self.inner;
+        let view = DocumentView::new(&doc.text);
+        let hay = view.text();
+        let cands = &mut scratch.candidates;
+        cands.clear();
+        matchers::gazetteer::find(c, hay, cands);
+        matchers::pattern::find(c, hay, &mut scratch.groups, cands);
+        matchers::acronym::find(c, hay, cands);
+        matchers::overlap::resolve(c, cands, &mut scratch.order, &mut scratch.keep);
+        if cands.is_empty() {
+            return;
+        }
+        let index = LineIndex::new(&doc.text);
+        let first = out.len();
+        for cand in cands.drain(..) {
+            out.push(row(c, doc, &view, &index, cand));
+        }
+        out[first..].sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
+}
+
+fn row(c: &Compiled, doc: &Document, view: &DocumentView<'_>, index: &LineIndex, cand: Candidate) -> Row {
+    let rule = &c.rules[cand.rule as usize];
+    let (start, end) = view.map().to_source(cand.start, cand.end);
+    let mut flags = Flags::default();
+    for f in &rule.flags {
+        flags.insert(f.clone());
+    }
+    let (normalized, id, ty, reference) = match cand.value {
+        Value::Term(t) => {
+            let RuleSource::Gazetteer { terms, .. } = &rule.source else { unreachable!("term of a gazetteer rule") };
+            let term = &terms[t as usize];
+            (term.canonical.to_string(), term.id.to_string(), term.ty.clone().unwrap_or_else(|| rule.ty.clone()), None)
+        }
+        Value::Computed(n) => {
+            for f in n.flags.iter() {
+                flags.insert(f.to_string());
+            }
+            let ty = n.ty.map_or_else(|| rule.ty.clone(), Arc::from);
+            (n.value, n.id, ty, n.reference.map(|(s, e)| view.map().to_source(s, e)))
+        }
+    };
+    let from = index.locate(&doc.text, start);
+    let to = index.locate(&doc.text, end);
+    Row {
+        doc: doc.id.clone(),
+        kind: rule.kind,
+        ty,
+        text: doc.text[start..end].to_string(),
+        normalized,
+        id,
+        start,
+        end,
+        char_start: from.char_offset,
+        char_end: to.char_offset,
+        line: from.line,
+        column: from.column,
+        rule: rule.name.clone(),
+        ref_start: reference.map(|r| r.0),
+        ref_end: reference.map(|r| r.1),
+        flags: flags.to_string(),
+    }
+}

@@ -1,0 +1,40 @@
+//! yomitori: rule-based extraction of entities, dates and acronyms, with
+//! provenance for every row.
+//!
+//! The pipeline, one module per stage:
+//!
+//! ```text
+//! rules/ (TOML + CSV) ─▶ rules ─▶ RuleSet ─▶ compile ─▶ Extractor
+//! documents ─▶ input ─▶ text (DocumentView) ─▶ matchers ─▶ Candidates
+//!           ─▶ overlap ─▶ normalize ─▶ emit (Row → CSV / JSON Lines)
+//! ```
+//!
+//! ```no_run
+//! use yomitori::{Document, Extractor};
+//!
+//! let extractor = Extractor::builder().rules("rules").build()?;
+//! for row in extractor.extract(&Document::new("memo.txt", "Since March 2015, Japan ...")) {
+//!     println!("{} {} {}", row.kind.as_str(), row.text, row.normalized);
+//! }
+//! # Ok::<(), yomitori::Error>(())
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod check;
+pub mod compile;
+pub mod diagnostic;
+pub mod emit;
+mod error;
+pub mod extract;
+pub mod input;
+pub mod matchers;
+pub mod normalize;
+pub mod pipeline;
+pub mod rules;
+pub mod text;
+
+pub use emit::{Format, Row, HEADER};
+pub use error::{Error, ErrorKind, Result};
+pub use extract::{Document, Extractor, ExtractorBuilder, Scratch};
+pub use rules::Kind;

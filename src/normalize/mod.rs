@@ -1,0 +1,182 @@
+//! Candidate → value: the named normalizers that pattern rules call with
+//! `normalizer = "<name>"`, and the types they share.
+//!
+//! A normalizer reads the named captures of a match ([`Fields`]) and returns
+//! a [`Normalized`] value, or `None` to reject the match (a rule that matches
+//! `30 February` as text may still decline it as a date). Conversion logic
+//! lives here, in Rust; which text to match lives in the rule files.
+
+pub mod dates;
+
+use std::borrow::Cow;
+use std::fmt;
+
+use regex_automata::util::captures::Captures;
+
+/// The captures of one match, read by name.
+pub struct Fields<'a> {
+    hay: &'a str,
+    caps: &'a Captures,
+}
+
+impl<'a> Fields<'a> {
+    pub(crate) fn new(hay: &'a str, caps: &'a Captures) -> Fields<'a> {
+        Fields { hay, caps }
+    }
+
+    /// The text of capture `name`, when it took part in the match.
+    pub fn get(&self, name: &str) -> Option<&'a str> {
+        self.caps.get_group_by_name(name).map(|s| &self.hay[s.range()])
+    }
+
+    /// The span of capture `name` in the normalized text.
+    pub fn span(&self, name: &str) -> Option<(usize, usize)> {
+        self.caps.get_group_by_name(name).map(|s| (s.start, s.end))
+    }
+
+    /// The whole match.
+    pub fn text(&self) -> &'a str {
+        self.caps.get_match().map_or("", |m| &self.hay[m.range()])
+    }
+
+    /// The whole normalized text of the document, for normalizers that look
+    /// around the match.
+    pub fn haystack(&self) -> &'a str {
+        self.hay
+    }
+}
+
+/// Row flags: lowercase words, rendered sorted and `;`-separated.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Flags(Vec<Cow<'static, str>>);
+
+impl Flags {
+    /// Adds a flag (duplicates are dropped when rendering).
+    pub fn insert(&mut self, flag: impl Into<Cow<'static, str>>) {
+        self.0.push(flag.into());
+    }
+
+    /// True when no flag is set.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// True when `flag` is set.
+    pub fn contains(&self, flag: &str) -> bool {
+        self.0.iter().any(|f| f == flag)
+    }
+
+    /// The flags as set, unsorted, duplicates included.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|f| &**f)
+    }
+}
+
+impl fmt::Display for Flags {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut all: Vec<&str> = self.0.iter().map(|c| &**c).collect();
+        all.sort_unstable();
+        all.dedup();
+        f.write_str(&all.join(";"))
+    }
+}
+
+/// What a normalizer makes of a match.
+#[derive(Clone, Debug, Default)]
+pub struct Normalized {
+    /// The `normalized` column.
+    pub value: String,
+    /// The `id` column; empty when none.
+    pub id: String,
+    /// Flags the user can filter on.
+    pub flags: Flags,
+    /// Replaces the rule's `type` (a date rule may yield `INTERVAL`).
+    pub ty: Option<&'static str>,
+    /// A second piece of evidence (normalized-text span), for `ref_*`.
+    pub reference: Option<(usize, usize)>,
+}
+
+impl Normalized {
+    /// A value with nothing else set.
+    pub fn value(value: impl Into<String>) -> Normalized {
+        Normalized { value: value.into(), ..Normalized::default() }
+    }
+}
+
+/// Data the normalizers read, loaded with the rules.
+#[derive(Clone, Debug, Default)]
+pub struct Resources {}
+
+/// The signature of a normalizer.
+pub type NormalizeFn = fn(&Fields<'_>, &Resources) -> Option<Normalized>;
+
+/// A named normalizer.
+pub struct Normalizer {
+    /// The name rules use.
+    pub name: &'static str,
+    /// One line for `yomitori rules explain`.
+    pub summary: &'static str,
+    /// The function.
+    pub run: NormalizeFn,
+}
+
+impl fmt::Debug for Normalizer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Normalizer").field("name", &self.name).finish_non_exhaustive()
+    }
+}
+
+static NORMALIZERS: &[Normalizer] = &[
+    Normalizer {
+        name: "collapse-space",
+        summary: "the matched text with runs of whitespace collapsed to one space",
+        run: |f, _| Some(Normalized::value(collapse_space(f.text()))),
+    },
+    Normalizer {
+        name: "date",
+        summary: "calendar date from year/month/day or era/era_year captures, with the precision given",
+        run: dates::calendar,
+    },
+];
+
+/// All normalizers, in the order `rules explain` lists them.
+pub fn all() -> &'static [Normalizer] {
+    NORMALIZERS
+}
+
+/// The normalizer called `name`.
+pub fn lookup(name: &str) -> Option<&'static Normalizer> {
+    NORMALIZERS.iter().find(|n| n.name == name)
+}
+
+/// Collapses each run of whitespace (line breaks included) to one space and
+/// trims the ends: how long forms and multi-line names are reported.
+pub fn collapse_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_render_sorted_and_unique() {
+        let mut f = Flags::default();
+        f.insert("out_of_era");
+        f.insert("anchored");
+        f.insert("out_of_era");
+        assert_eq!(f.to_string(), "anchored;out_of_era");
+    }
+
+    #[test]
+    fn collapse() {
+        assert_eq!(collapse_space(" Space\nSituational  Awareness\n"), "Space Situational Awareness");
+    }
+}

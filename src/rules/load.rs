@@ -1,0 +1,228 @@
+//! A rules directory → [`RuleSet`]: every `*.toml` file in it, in name
+//! order, parsed, validated and cross-checked (macros, duplicate ids,
+//! overlap groups). All diagnostics of the set are reported together,
+//! sorted by file and position; any error means no `RuleSet`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use super::macros::{Macro, Macros, StrLoc};
+use super::schema::RawRuleFile;
+use super::validate::{self, FileContext};
+use super::{AcronymSettings, OverlapPolicy, RuleSet};
+use crate::diagnostic::{Diagnostic, Report, Severity, SourceFile};
+use crate::error::{Error, Result};
+
+/// Loads every `*.toml` rule file of `dir`.
+///
+/// # Errors
+/// An I/O error when `dir` cannot be listed; a rules error carrying every
+/// diagnostic when any file has an error.
+pub fn load_dir(dir: &Path) -> Result<RuleSet> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(Error::usage(format!("{}: no rule files (*.toml) in this folder", dir.display())));
+    }
+    let mut files = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        files.push(SourceFile::new(path, text));
+    }
+    load_files(&files)
+}
+
+/// Loads rule files already in memory (used by `load_dir` and by tests).
+///
+/// # Errors
+/// A rules error carrying every diagnostic when any file has an error.
+pub fn load_files(files: &[SourceFile]) -> Result<RuleSet> {
+    let mut diags = Vec::new();
+    let mut parsed = Vec::new();
+    for file in files {
+        match toml::from_str::<RawRuleFile>(file.text()) {
+            Ok(raw) => parsed.push((file, raw)),
+            Err(e) => diags.push(toml_error(file, &e)),
+        }
+    }
+
+    let mut macros = Macros::new();
+    let mut macro_origin: HashMap<String, (PathBuf, usize)> = HashMap::new();
+    for (file, raw) in &parsed {
+        for (name, value) in &raw.macros {
+            let loc = StrLoc::of_value(file, value.span());
+            if let Some((path, line)) = macro_origin.get(name) {
+                diags.push(
+                    Diagnostic::error(
+                        "duplicate-macro",
+                        format!("macro `{name}` is already defined in {}:{line}", path.display()),
+                    )
+                    .at(file, value.span().start, value.span().end),
+                );
+                continue;
+            }
+            let line = file.text()[..value.span().start].matches('\n').count() + 1;
+            macro_origin.insert(name.clone(), (file.path().to_path_buf(), line));
+            macros.insert(name.clone(), Macro { text: value.get_ref().clone(), loc });
+        }
+    }
+
+    let mut set = RuleSet::default();
+    let mut acronym_file: Option<PathBuf> = None;
+    for (file, raw) in &parsed {
+        let stem = file.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        set.families.push((stem.clone(), raw.description.clone()));
+        if let Some(a) = &raw.acronyms {
+            if let Some(prev) = &acronym_file {
+                diags.push(
+                    Diagnostic::error(
+                        "duplicate-settings",
+                        format!("`[acronyms]` is already set in {}", prev.display()),
+                    )
+                    .at(file, a.span().start, a.span().end),
+                );
+            } else {
+                acronym_file = Some(file.path().to_path_buf());
+                set.acronyms = acronym_settings(file, a.get_ref(), &mut diags);
+            }
+        }
+        let cx = FileContext { file, stem: &stem, defaults: &raw.defaults, macros: &macros };
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        for r in &raw.rules {
+            let id = r.get_ref().id.get_ref().as_str();
+            if let Some(line) = ids.get(id) {
+                diags.push(
+                    Diagnostic::error("duplicate-id", format!("rule id `{id}` is already used on line {line}"))
+                        .rule(id)
+                        .at(file, r.get_ref().id.span().start, r.get_ref().id.span().end),
+                );
+                continue;
+            }
+            ids.insert(id, file.text()[..r.span().start].matches('\n').count() + 1);
+            if let Some(rule) = validate::rule(r, &cx, &mut diags) {
+                set.rules.push(rule);
+            }
+        }
+    }
+
+    // One policy per overlap group, or resolution would depend on order.
+    let mut groups: BTreeMap<(super::Kind, &str), (OverlapPolicy, &str)> = BTreeMap::new();
+    for rule in &set.rules {
+        let key = (rule.kind, &*rule.group);
+        match groups.get(&key) {
+            None => {
+                groups.insert(key, (rule.overlap, &rule.name));
+            }
+            Some((policy, first)) if *policy != rule.overlap => diags.push(
+                rule.diagnostic(
+                    Diagnostic::error(
+                        "overlap-conflict",
+                        format!(
+                            "overlap `{}` differs from `{}` of rule {first} in the same group `{}`",
+                            rule.overlap.as_str(),
+                            policy.as_str(),
+                            rule.group
+                        ),
+                    )
+                    .note("rules of one kind and group must share one overlap policy"),
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+
+    diags.sort_by_key(Diagnostic::sort_key);
+    if diags.iter().any(|d| d.severity() == Severity::Error) {
+        return Err(Error::rules(Report(diags)));
+    }
+    set.warnings = diags;
+    Ok(set)
+}
+
+fn acronym_settings(
+    file: &SourceFile,
+    raw: &super::schema::RawAcronymSettings,
+    diags: &mut Vec<Diagnostic>,
+) -> AcronymSettings {
+    let mut s = AcronymSettings { stop_words: raw.stop_words.clone(), ..AcronymSettings::default() };
+    if let Some(n) = raw.max_short_len {
+        s.max_short_len = n;
+    }
+    if let Some(known) = &raw.known {
+        let path = validate::resolve(file.path(), known.get_ref());
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                let csv = SourceFile::new(&path, text);
+                let terms = super::gazetteer::parse(&csv, true, true, diags);
+                s.known = Some((path, terms));
+            }
+            Err(e) => diags.push(
+                Diagnostic::error(
+                    "missing-gazetteer",
+                    format!("cannot read known expansions `{}`: {e}", path.display()),
+                )
+                .at(file, known.span().start, known.span().end),
+            ),
+        }
+    }
+    s
+}
+
+/// A TOML syntax or schema error as a diagnostic, naming the rule it is in.
+fn toml_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
+    let message = e.message().trim().to_string();
+    let code = if message.starts_with("unknown field") {
+        "unknown-field"
+    } else if message.starts_with("missing field") {
+        "missing-field"
+    } else if message.contains("invalid type") {
+        "invalid-type"
+    } else {
+        "toml-syntax"
+    };
+    let span = e.span().unwrap_or(0..0);
+    let mut d = Diagnostic::error(code, message).at(file, span.start, span.end);
+    if let Some(id) = enclosing_rule_id(file.text(), span.start) {
+        d = d.rule(id);
+    }
+    d
+}
+
+/// The `id` of the `[[rule]]` table that contains byte `offset`, found in
+/// the raw text because a file that failed to parse has no rules to ask.
+fn enclosing_rule_id(text: &str, offset: usize) -> Option<String> {
+    let head = text[..offset.min(text.len())].rfind("[[rule]]")?;
+    // The table ends at the next header that is not a sub-table of the rule.
+    let body = &text[head + "[[rule]]".len()..];
+    for line in body.lines() {
+        let t = line.trim();
+        if t.starts_with('[') && !t.starts_with("[[rule.") && !t.starts_with("[rule.") {
+            break;
+        }
+        if let Some(rest) = t.strip_prefix("id") {
+            let rest = rest.trim_start();
+            if let Some(v) = rest.strip_prefix('=') {
+                let v = v.trim().trim_matches(|c| c == '"' || c == '\'');
+                return Some(v.to_string());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_rule_id_around_offset() {
+        let text = "[[rule]]\nid = \"a\"\nkind = \"date\"\n\n[[rule]]\nkind = \"x\"\nid = 'b'\n[[rule.example]]\ntext = \"t\"\n";
+        assert_eq!(enclosing_rule_id(text, text.find("kind = \"date\"").unwrap()).as_deref(), Some("a"));
+        assert_eq!(enclosing_rule_id(text, text.find("kind = \"x\"").unwrap()).as_deref(), Some("b"));
+        assert_eq!(enclosing_rule_id(text, 0), None);
+    }
+}

@@ -1,0 +1,10 @@
+//! The integration test binary: one crate, one module per concern.
+//! Tests that run the real binary do so in a fresh temporary folder.
+
+mod cli;
+mod determinism;
+mod diagnostics;
+mod golden;
+mod offsets;
+mod rules;
+mod util;
