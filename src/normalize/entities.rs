@@ -24,9 +24,43 @@ pub const PERSON_MENTIONS: &str = "person-mentions";
 /// Capitalized words that start sentences and name months: never part of a
 /// person's name (`In July, the Minister ...` is no one).
 const NOT_NAMES: &[&str] = &[
-    "A", "An", "And", "As", "At", "But", "By", "During", "For", "From", "In", "It", "Its", "Of", "On", "Since", "The",
-    "Their", "These", "This", "Those", "To", "Under", "While", "With", "January", "February", "March", "April", "May",
-    "June", "July", "August", "September", "October", "November", "December",
+    "A",
+    "An",
+    "And",
+    "As",
+    "At",
+    "But",
+    "By",
+    "During",
+    "For",
+    "From",
+    "In",
+    "It",
+    "Its",
+    "Of",
+    "On",
+    "Since",
+    "The",
+    "Their",
+    "These",
+    "This",
+    "Those",
+    "To",
+    "Under",
+    "While",
+    "With",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Leading words that are not part of an event's or instrument's name.
@@ -34,7 +68,8 @@ const DETERMINERS: &[&str] = &["The", "This", "That", "These", "Those", "Its", "
 
 /// Ordinals that count editions (`Seventh Meeting`, `2nd ... Dialogue`).
 const ORDINALS: &[&str] = &[
-    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth",
+    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh",
+    "Twelfth",
 ];
 
 /// `person-name`: the `name` capture (or the whole match) with whitespace
