@@ -223,9 +223,12 @@ fn name_span(hay: &str, start: usize, end: usize, value: &str) -> (usize, usize)
     let lower = text.to_ascii_lowercase();
     let first = value.split(' ').next().unwrap_or(value).to_ascii_lowercase();
     let last = value.rsplit(' ').next().unwrap_or(value).to_ascii_lowercase();
-    match (lower.find(&first), lower.rfind(&last)) {
-        (Some(a), Some(b)) if a <= b => (start + a, start + b + last.len()),
-        _ => (start, end),
+    // The name follows its title: search back from the last word, so a
+    // first name that also occurs inside the title is not taken from there.
+    let Some(b) = lower.rfind(&last) else { return (start, end) };
+    match lower[..b + last.len()].rfind(&first) {
+        Some(a) => (start + a, start + b + last.len()),
+        None => (start, end),
     }
 }
 
@@ -267,6 +270,14 @@ mod tests {
         assert_eq!(title_case_shouted("MIKI"), "Miki");
         assert_eq!(title_case_shouted("Kishida"), "Kishida");
         assert_eq!(title_case_shouted("W"), "W");
+    }
+
+    #[test]
+    fn name_span_skips_the_title() {
+        let hay = "President Ian Smith";
+        assert_eq!(name_span(hay, 0, hay.len(), "Ian Smith"), (10, 19));
+        let hay = "RIEKO MIKI";
+        assert_eq!(name_span(hay, 0, hay.len(), "Rieko Miki"), (0, 10));
     }
 
     #[test]
