@@ -140,6 +140,7 @@ impl Extractor {
         matchers::pattern::find(c, hay, &mut scratch.groups, cands);
         matchers::acronym::find(c, hay, cands);
         matchers::overlap::resolve(c, cands, &mut scratch.order, &mut scratch.keep);
+        crate::normalize::entities::link_people(c, hay, cands);
         if cands.is_empty() {
             return;
         }

@@ -43,6 +43,8 @@ pub struct Compiled {
     pub acronyms: AcronymSettings,
     /// Data for normalizers.
     pub resources: Resources,
+    /// The `person-mentions` rule that links person names, if loaded.
+    pub person_rule: Option<u32>,
     /// File stems and descriptions.
     pub families: Vec<(String, Option<String>)>,
 }
@@ -94,6 +96,7 @@ pub fn compile(set: RuleSet) -> Result<Compiled> {
         return Err(Error::rules(Report(diags)));
     }
     let gazetteer = GazetteerMatcher::build(&rules);
+    let person_rule = crate::normalize::entities::find_person_rule(&rules);
     Ok(Compiled {
         rules,
         gazetteer,
@@ -103,6 +106,7 @@ pub fn compile(set: RuleSet) -> Result<Compiled> {
         policies,
         acronyms,
         resources: Resources::default(),
+        person_rule,
         families,
     })
 }

@@ -7,6 +7,7 @@
 //! lives here, in Rust; which text to match lives in the rule files.
 
 pub mod dates;
+pub mod entities;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -136,6 +137,16 @@ static NORMALIZERS: &[Normalizer] = &[
         name: "date",
         summary: "calendar date from year/month/day or era/era_year captures, with the precision given",
         run: dates::calendar,
+    },
+    Normalizer {
+        name: "person-name",
+        summary: "a person's name from the `name` capture, upper-case words title-cased (RIEKO MIKI -> Rieko Miki)",
+        run: entities::person_name,
+    },
+    Normalizer {
+        name: "proper-name",
+        summary: "a name from the `name` capture, whitespace collapsed, a leading `The` dropped",
+        run: entities::proper_name,
     },
 ];
 

@@ -19,9 +19,18 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_cjk(c)
 }
 
+/// True for katakana and the prolonged sound mark `ー`: a run of them is one
+/// loanword, so `タイ` (Thailand) is not a word inside `タイトル`.
+pub fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | '\u{31F0}'..='\u{31FF}')
+}
+
 /// True when a match of `hay[start..end]` sits on word edges: at each end
 /// whose matched character is a word character, the neighbour is not one, and
-/// the edge does not split a grapheme cluster (`e` + combining accent).
+/// the edge does not split a grapheme cluster (`e` + combining accent). A
+/// katakana run is a word too: an end that is katakana must not touch
+/// katakana (`タイ` never inside `タイトル`), while kanji and hiragana have no
+/// word edges at all (`日本人`, `NATOの`).
 ///
 /// This is deliberately not the UAX #29 word boundary: there `Japan’s` is
 /// one word, and the `Japan` in it would be lost.
@@ -30,12 +39,12 @@ pub fn on_word_edges(hay: &str, start: usize, end: usize) -> bool {
     let first = hay[start..end].chars().next();
     let last = hay[..end].chars().next_back();
     if let (Some(f), Some(prev)) = (first, hay[..start].chars().next_back()) {
-        if is_word_char(f) && is_word_char(prev) {
+        if (is_word_char(f) && is_word_char(prev)) || (is_katakana(f) && is_katakana(prev)) {
             return false;
         }
     }
     if let (Some(l), Some(next)) = (last, hay[end..].chars().next()) {
-        if is_word_char(l) && is_word_char(next) {
+        if (is_word_char(l) && is_word_char(next)) || (is_katakana(l) && is_katakana(next)) {
             return false;
         }
         if !next.is_ascii() {
@@ -65,5 +74,17 @@ mod tests {
         assert!(at("NATO"));
         let s = h.find("e\u{301}").unwrap();
         assert!(!on_word_edges(h, s, s + 1), "splits e + combining acute");
+    }
+
+    #[test]
+    fn katakana_runs_are_words() {
+        let h = "タイトルとタイ王国、インドネシア";
+        let at = |n: &str, nth: usize| {
+            let s = h.match_indices(n).nth(nth).unwrap().0;
+            on_word_edges(h, s, s + n.len())
+        };
+        assert!(!at("タイ", 0), "タイ inside タイトル");
+        assert!(at("タイ", 1), "タイ before 王国");
+        assert!(!at("インド", 0), "インド inside インドネシア");
     }
 }

@@ -1,0 +1,298 @@
+//! Person names: the `person-name` normalizer, and the document-level pass
+//! that links later mentions of a surname to the full name.
+//!
+//! ```text
+//! Fields (capture `name`) ─ person_name ─▶ Normalized ("Rieko Miki")
+//! surviving candidates + normalized text ─ link_people ─▶ candidates with
+//!     single-name mentions rewritten to the full name (ref = the full name)
+//!     and bare later mentions of the surname added
+//! ```
+//!
+//! The pass runs only when a rule with `detector = "person-mentions"` is
+//! loaded; that rule names the rows it adds, and its kind and group say which
+//! candidates are people (by default its type, `PERSON`).
+
+use super::{collapse_space, Fields, Normalized, Resources};
+use crate::compile::Compiled;
+use crate::matchers::{Candidate, Value};
+use crate::rules::RuleSource;
+use crate::text::{is_cjk, on_word_edges};
+
+/// The detector name of the linking rule.
+pub const PERSON_MENTIONS: &str = "person-mentions";
+
+/// Capitalized words that start sentences and name months: never part of a
+/// person's name (`In July, the Minister ...` is no one).
+const NOT_NAMES: &[&str] = &[
+    "A",
+    "An",
+    "And",
+    "As",
+    "At",
+    "But",
+    "By",
+    "During",
+    "For",
+    "From",
+    "In",
+    "It",
+    "Its",
+    "Of",
+    "On",
+    "Since",
+    "The",
+    "Their",
+    "These",
+    "This",
+    "Those",
+    "To",
+    "Under",
+    "While",
+    "With",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Leading words that are not part of an event's or instrument's name.
+const DETERMINERS: &[&str] = &["The", "This", "That", "These", "Those", "Its", "Their", "Our", "Each"];
+
+/// Ordinals that count editions (`Seventh Meeting`, `2nd ... Dialogue`).
+const ORDINALS: &[&str] = &[
+    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh",
+    "Twelfth",
+];
+
+/// `person-name`: the `name` capture (or the whole match) with whitespace
+/// collapsed and upper-case words title-cased (`RIEKO MIKI` → `Rieko Miki`).
+/// Rejects a "name" with a function word or a month (`In July`).
+pub fn person_name(f: &Fields<'_>, _: &Resources) -> Option<Normalized> {
+    let raw = f.get("name").unwrap_or_else(|| f.text());
+    let name = join_words(raw);
+    if name.is_empty() || name.split(' ').any(|w| NOT_NAMES.contains(&w)) {
+        return None;
+    }
+    let words: Vec<String> = name.split(' ').map(title_case_shouted).collect();
+    Some(Normalized::value(words.join(" ")))
+}
+
+/// `proper-name`: the name of an event or instrument from the `name` capture
+/// (or the whole match): whitespace collapsed (and removed next to Japanese
+/// text), a leading determiner (`The Kyoto Congress`) or edition ordinal
+/// (`Second Workshop`) dropped. Rejects what is left when it is a single
+/// Latin word (`This Dialogue`, `Seventh Meeting` name no event).
+pub fn proper_name(f: &Fields<'_>, _: &Resources) -> Option<Normalized> {
+    let name = join_words(f.get("name").unwrap_or_else(|| f.text()));
+    let mut words: Vec<&str> = name.split(' ').collect();
+    if words.len() > 1 && DETERMINERS.contains(&words[0]) {
+        words.remove(0);
+    }
+    if words.len() > 1 && ORDINALS.contains(&words[0]) {
+        words.remove(0);
+    }
+    let single_latin = words.len() == 1 && !words[0].chars().any(is_cjk);
+    if words.is_empty() || words[0].is_empty() || single_latin {
+        return None;
+    }
+    Some(Normalized::value(words.join(" ")))
+}
+
+/// Collapses whitespace like [`collapse_space`], and removes it where it
+/// touches Japanese text (`日NATO\nサイバー` → `日NATOサイバー`: a PDF line
+/// break between Latin and Japanese characters).
+fn join_words(s: &str) -> String {
+    let collapsed = collapse_space(s);
+    if !collapsed.chars().any(is_cjk) {
+        return collapsed;
+    }
+    let chars: Vec<char> = collapsed.chars().collect();
+    let mut out = String::with_capacity(collapsed.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' && (is_cjk(chars[i - 1]) || is_cjk(chars[i + 1])) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `MIKI` → `Miki`; words with a lower-case letter, and initials, stay.
+fn title_case_shouted(word: &str) -> String {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 || word.chars().any(char::is_lowercase) || !word.chars().any(char::is_uppercase) {
+        return word.to_string();
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut first = true;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            if first {
+                out.extend(c.to_uppercase());
+                first = false;
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A full name seen in the document: its value and its span.
+struct FullName {
+    value: String,
+    start: usize,
+    end: usize,
+}
+
+/// Links person mentions of one document, after overlap resolution.
+///
+/// * A person candidate whose value is one name (`Kishida`, `岸田`) takes the
+///   value of the nearest earlier full name it belongs to (`Fumio Kishida`:
+///   its first or last word; `岸田文雄`: a prefix), and that name's span as
+///   its reference.
+/// * Later bare mentions of a full name's first or last word (Latin script,
+///   four letters or more, exact case, whole word, not inside another entity)
+///   become rows of the `person-mentions` rule, linked the same way.
+pub fn link_people(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
+    let Some(rule) = c.person_rule else { return };
+    let group = c.rule_group[rule as usize];
+    let is_person = |cand: &Candidate| c.rule_group[cand.rule as usize] == group;
+    if !cands.iter().any(is_person) {
+        return;
+    }
+    let mut people: Vec<usize> = (0..cands.len()).filter(|&i| is_person(&cands[i])).collect();
+    people.sort_by_key(|&i| (cands[i].start, cands[i].end));
+    let mut full: Vec<FullName> = Vec::new();
+    for &i in &people {
+        let cand = &mut cands[i];
+        let Value::Computed(n) = &mut cand.value else { continue };
+        if is_full(&n.value) {
+            let (start, end) = name_span(hay, cand.start, cand.end, &n.value);
+            full.push(FullName { value: n.value.clone(), start, end });
+        } else if let Some(f) = full.iter().rev().find(|f| belongs(&n.value, &f.value)) {
+            n.value.clone_from(&f.value);
+            n.reference = Some((f.start, f.end));
+        }
+    }
+    let mut added = Vec::new();
+    for (k, f) in full.iter().enumerate() {
+        if f.value.chars().any(is_cjk) {
+            continue;
+        }
+        let words: Vec<&str> = f.value.split(' ').collect();
+        let mut names = vec![words[0], words[words.len() - 1]];
+        names.dedup();
+        for name in names.into_iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4) {
+            for (s, _) in hay[f.end..].match_indices(name).map(|(s, m)| (s + f.end, m)) {
+                let e = s + name.len();
+                // A later full name with this word takes over from there.
+                if full[k + 1..].iter().any(|g| g.start <= s && g.value.split(' ').any(|w| w == name)) {
+                    break;
+                }
+                let overlaps = cands.iter().chain(added.iter()).any(|o: &Candidate| {
+                    o.start < e && s < o.end && c.rules[o.rule as usize].kind == c.rules[rule as usize].kind
+                });
+                if overlaps || !on_word_edges(hay, s, e) {
+                    continue;
+                }
+                let mut value = Normalized::value(f.value.clone());
+                value.reference = Some((f.start, f.end));
+                added.push(Candidate::computed(s, e, rule, value));
+            }
+        }
+    }
+    cands.extend(added);
+}
+
+/// The span of the name `value` inside the match `start..end` (without the
+/// title: `Fumio Kishida` in `Prime Minister Fumio Kishida`), from its first
+/// word to its last, compared in ASCII case (`RIEKO MIKI` is `Rieko Miki`).
+fn name_span(hay: &str, start: usize, end: usize, value: &str) -> (usize, usize) {
+    let text = &hay[start..end];
+    let lower = text.to_ascii_lowercase();
+    let first = value.split(' ').next().unwrap_or(value).to_ascii_lowercase();
+    let last = value.rsplit(' ').next().unwrap_or(value).to_ascii_lowercase();
+    // The name follows its title: search back from the last word, so a
+    // first name that also occurs inside the title is not taken from there.
+    let Some(b) = lower.rfind(&last) else { return (start, end) };
+    match lower[..b + last.len()].rfind(&first) {
+        Some(a) => (start + a, start + b + last.len()),
+        None => (start, end),
+    }
+}
+
+/// True for a value with more than one name: `Fumio Kishida`, and a Japanese
+/// name of three characters or more (`岸田文雄`; `岸田` is a surname).
+fn is_full(value: &str) -> bool {
+    if value.chars().any(is_cjk) {
+        return value.chars().count() >= 3 && !value.contains(' ');
+    }
+    value.contains(' ')
+}
+
+/// True when the one-name `mention` is part of the full name `full`.
+fn belongs(mention: &str, full: &str) -> bool {
+    if mention.contains(' ') || mention.is_empty() {
+        return false;
+    }
+    if mention.chars().any(is_cjk) {
+        return full.starts_with(mention) && full.len() > mention.len();
+    }
+    let words: Vec<&str> = full.split(' ').collect();
+    [words[0], words[words.len() - 1]].iter().any(|w| w.eq_ignore_ascii_case(mention))
+}
+
+/// The index of the `person-mentions` rule, if loaded.
+pub(crate) fn find_person_rule(rules: &[crate::rules::Rule]) -> Option<u32> {
+    rules
+        .iter()
+        .position(|r| matches!(&r.source, RuleSource::Detector { name } if name == PERSON_MENTIONS))
+        .map(|i| i as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shouted_words_are_title_cased() {
+        assert_eq!(title_case_shouted("MIKI"), "Miki");
+        assert_eq!(title_case_shouted("Kishida"), "Kishida");
+        assert_eq!(title_case_shouted("W"), "W");
+    }
+
+    #[test]
+    fn name_span_skips_the_title() {
+        let hay = "President Ian Smith";
+        assert_eq!(name_span(hay, 0, hay.len(), "Ian Smith"), (10, 19));
+        let hay = "RIEKO MIKI";
+        assert_eq!(name_span(hay, 0, hay.len(), "Rieko Miki"), (0, 10));
+    }
+
+    #[test]
+    fn words_join_around_japanese() {
+        assert_eq!(join_words("日NATO\nサイバー防衛"), "日NATOサイバー防衛");
+        assert_eq!(join_words(" Kyoto\n Congress "), "Kyoto Congress");
+    }
+
+    #[test]
+    fn mentions_belong_to_full_names() {
+        assert!(belongs("Kishida", "Fumio Kishida"));
+        assert!(belongs("Uto", "Uto Takashi"));
+        assert!(!belongs("Suga", "Fumio Kishida"));
+        assert!(belongs("岸田", "岸田文雄"));
+        assert!(!belongs("岸田文雄", "岸田文雄"));
+        assert!(is_full("Xi Jinping") && is_full("岸田文雄") && !is_full("岸田") && !is_full("Abe"));
+    }
+}

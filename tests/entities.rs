@@ -1,0 +1,121 @@
+//! The entity gazetteers as data: every ISO 3166-1 entry has English and
+//! Japanese names, every organization has English and Japanese forms, ids
+//! agree on one canonical name, and a few seed sentences give the rows a
+//! careful reader would mark. See: issue 5, docs/entities.md.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use yomitori::Document;
+
+use crate::util::{root, shipped};
+
+/// `(surface, canonical, id)` of a gazetteer CSV.
+fn rows(file: &str) -> Vec<(String, String, String)> {
+    let path = root().join("rules/gazetteers").join(file);
+    let mut r = csv::Reader::from_path(&path).unwrap();
+    let h = r.headers().unwrap().clone();
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap_or_else(|| panic!("{file}: no `{name}`"));
+    let (s, c, i) = (col("surface"), col("canonical"), col("id"));
+    r.records().map(|rec| rec.unwrap()).map(|rec| (rec[s].into(), rec[c].into(), rec[i].into())).collect()
+}
+
+fn is_japanese(s: &str) -> bool {
+    s.chars().any(yomitori::text::is_cjk)
+}
+
+/// id -> (canonical names, has a Latin surface, has a Japanese surface).
+fn by_id(rows: &[(String, String, String)]) -> BTreeMap<&str, (BTreeSet<&str>, bool, bool)> {
+    let mut m: BTreeMap<&str, (BTreeSet<&str>, bool, bool)> = BTreeMap::new();
+    for (surface, canonical, id) in rows {
+        let e = m.entry(id.as_str()).or_default();
+        e.0.insert(canonical.as_str());
+        if is_japanese(surface) {
+            e.2 = true;
+        } else {
+            e.1 = true;
+        }
+    }
+    m
+}
+
+#[test]
+fn every_iso_3166_entry_has_english_and_japanese_names() {
+    let countries = rows("countries.csv");
+    let ids = by_id(&countries);
+    assert_eq!(ids.len(), 250, "249 ISO 3166-1 entries plus XK");
+    for (id, (canonical, en, ja)) in &ids {
+        assert!(id.len() == 2 && id.chars().all(|c| c.is_ascii_uppercase()), "{id}");
+        assert_eq!(canonical.len(), 1, "{id} has one canonical name: {canonical:?}");
+        assert!(*en && *ja, "{id} needs English and Japanese surfaces");
+    }
+    for (id, name) in [("US", "United States"), ("KR", "South Korea"), ("VN", "Vietnam"), ("GB", "United Kingdom")] {
+        assert!(ids[id].0.contains(name), "{id} is {name}");
+    }
+    // Nationalities and abbreviations point at countries, with their names.
+    let canonical: BTreeMap<&str, &str> = countries.iter().map(|(_, c, i)| (i.as_str(), c.as_str())).collect();
+    for file in ["nationalities.csv", "ja_abbreviations.csv"] {
+        for (surface, c, id) in rows(file) {
+            assert_eq!(canonical.get(id.as_str()), Some(&c.as_str()), "{file}: `{surface}` -> {id} {c}");
+        }
+    }
+}
+
+#[test]
+fn organizations_have_english_and_japanese_forms_under_one_name() {
+    let mut seen = BTreeMap::new();
+    for file in ["organizations.csv", "jp_government.csv", "events.csv", "laws.csv"] {
+        let rows = rows(file);
+        for (id, (canonical, en, ja)) in by_id(&rows) {
+            assert_eq!(canonical.len(), 1, "{file}: {id} has one canonical name: {canonical:?}");
+            assert!(en && ja, "{file}: {id} needs English and Japanese forms");
+            let prefix = if file.starts_with("events") {
+                "event:"
+            } else if file.starts_with("laws") {
+                "law:"
+            } else {
+                "org:"
+            };
+            assert!(id.starts_with(prefix) && !id.contains(' '), "{file}: id `{id}`");
+            assert!(seen.insert(id.to_string(), file).is_none(), "{id} is in two files");
+        }
+    }
+}
+
+/// Rows `(type, text, normalized, id)` of the entity kind for `text`.
+fn entities(text: &str) -> Vec<(String, String, String, String)> {
+    shipped()
+        .extract(&Document::new("t", text))
+        .into_iter()
+        .filter(|r| r.kind == yomitori::Kind::Entity)
+        .map(|r| (r.ty.to_string(), r.text, r.normalized, r.id))
+        .collect()
+}
+
+#[test]
+fn seed_sentences_give_what_a_reader_marks() {
+    // seed 000, English
+    let got = entities("hosted by the U.S. Forces and the MOD/SDF, with the CCDCOE based in Estonia.");
+    let want = [
+        ("COUNTRY", "U.S.", "United States", "US"),
+        ("ORG", "U.S. Forces", "United States Armed Forces", "org:us-forces"),
+        ("ORG", "MOD", "Ministry of Defense (Japan)", "org:jp-mod"),
+        ("ORG", "SDF", "Japan Self-Defense Forces", "org:jp-sdf"),
+        ("ORG", "CCDCOE", "NATO Cooperative Cyber Defence Centre of Excellence", "org:nato-ccdcoe"),
+        ("COUNTRY", "Estonia", "Estonia", "EE"),
+    ];
+    let want: Vec<_> =
+        want.iter().map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string())).collect();
+    assert_eq!(got, want);
+    // seed 002, the same in Japanese
+    let got = entities("米軍が主催する演習と、エストニアに設置されているNATOサイバー防衛協力センター");
+    let types: Vec<(&str, &str)> = got.iter().map(|r| (r.1.as_str(), r.3.as_str())).collect();
+    assert_eq!(
+        types,
+        [
+            ("米", "US"),
+            ("米軍", "org:us-forces"),
+            ("エストニア", "EE"),
+            ("NATOサイバー防衛協力センター", "org:nato-ccdcoe")
+        ]
+    );
+}
