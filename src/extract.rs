@@ -107,6 +107,25 @@ impl Extractor {
         &self.inner.families
     }
 
+    /// Every distinct gazetteer surface (folded), sorted: the terms a
+    /// fixed-string search tool would need to find what the gazetteers find
+    /// (`yomitori rules export-terms`).
+    pub fn gazetteer_terms(&self) -> Vec<&str> {
+        let mut terms: Vec<&str> = self
+            .inner
+            .rules
+            .iter()
+            .filter_map(|r| match &r.source {
+                RuleSource::Gazetteer { terms, .. } => Some(terms.iter().map(|t| t.surface.as_str())),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        terms
+    }
+
     /// What was compiled, for `rules plan`.
     pub fn plan(&self) -> Plan {
         Plan::of(&self.inner)

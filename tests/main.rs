@@ -7,4 +7,5 @@ mod diagnostics;
 mod golden;
 mod offsets;
 mod rules;
+mod scale;
 mod util;
