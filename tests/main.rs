@@ -6,6 +6,7 @@ mod determinism;
 mod diagnostics;
 mod golden;
 mod offsets;
+mod overlap;
 mod rules;
 mod scale;
 mod util;
