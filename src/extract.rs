@@ -107,6 +107,12 @@ impl Extractor {
         &self.inner.families
     }
 
+    /// The compiled rule set, for benchmarks and tools that drive single
+    /// stages (`benches/stages.rs`).
+    pub fn compiled(&self) -> &Compiled {
+        &self.inner
+    }
+
     /// Every distinct gazetteer surface (folded), sorted: the terms a
     /// fixed-string search tool would need to find what the gazetteers find
     /// (`yomitori rules export-terms`).
