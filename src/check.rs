@@ -34,6 +34,7 @@ pub fn outputs<I>(
 ) -> Result<(Outputs, Summary)>
 where
     I: IntoIterator<Item = Result<Document>>,
+    I::IntoIter: Send,
 {
     let mut writer = RowWriter::new(Vec::new(), Format::Csv, false).map_err(|e| Error::io("<memory>", e))?;
     let summary = pipeline::run(

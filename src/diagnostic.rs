@@ -16,7 +16,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::text::LineIndex;
+use crate::text::Locator;
 
 /// A file's path and text, shared by every diagnostic that points into it.
 #[derive(Clone, Debug)]
@@ -144,7 +144,7 @@ impl Diagnostic {
     pub fn location(&self) -> Option<(&Path, usize, usize)> {
         let file = self.0.file.as_ref()?;
         let (start, _) = self.0.span?;
-        let loc = LineIndex::new(file.text()).locate(file.text(), start);
+        let loc = Locator::new(file.text()).locate(start);
         Some((file.path(), loc.line, loc.column))
     }
 
@@ -181,8 +181,7 @@ impl fmt::Display for Diagnostic {
             return self.write_notes(f, 0);
         };
         let text = file.text();
-        let index = LineIndex::new(text);
-        let loc = index.locate(text, start);
+        let loc = Locator::new(text).locate(start);
         write!(f, "\n --> {path}:{}:{}", loc.line, loc.column)?;
         let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
         let line_end = text[start..].find('\n').map_or(text.len(), |p| start + p);

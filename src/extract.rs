@@ -18,7 +18,7 @@ use crate::matchers::pattern::GroupScratch;
 use crate::matchers::{self, Candidate, Value};
 use crate::normalize::Flags;
 use crate::rules::{self, Rule, RuleSet, RuleSource};
-use crate::text::{DocumentView, LineIndex};
+use crate::text::{count_chars, DocumentView, Locator};
 
 /// A document to extract from.
 #[derive(Clone, Debug)]
@@ -107,6 +107,31 @@ impl Extractor {
         &self.inner.families
     }
 
+    /// The compiled rule set, for benchmarks and tools that drive single
+    /// stages (`benches/stages.rs`).
+    pub fn compiled(&self) -> &Compiled {
+        &self.inner
+    }
+
+    /// Every distinct gazetteer surface (folded), sorted: the terms a
+    /// fixed-string search tool would need to find what the gazetteers find
+    /// (`yomitori rules export-terms`).
+    pub fn gazetteer_terms(&self) -> Vec<&str> {
+        let mut terms: Vec<&str> = self
+            .inner
+            .rules
+            .iter()
+            .filter_map(|r| match &r.source {
+                RuleSource::Gazetteer { terms, .. } => Some(terms.iter().map(|t| t.surface.as_str())),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        terms
+    }
+
     /// What was compiled, for `rules plan`.
     pub fn plan(&self) -> Plan {
         Plan::of(&self.inner)
@@ -144,16 +169,27 @@ impl Extractor {
         if cands.is_empty() {
             return;
         }
-        let index = LineIndex::new(&doc.text);
         let first = out.len();
         for cand in cands.drain(..) {
-            out.push(row(c, doc, &view, &index, cand));
+            out.push(row(c, doc, &view, cand));
         }
         out[first..].sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        // Rows are now in order of start: one forward sweep locates them all.
+        let ascii = doc.text.is_ascii();
+        let mut locator = Locator::new(&doc.text);
+        for r in &mut out[first..] {
+            let at = locator.locate(r.start);
+            r.char_start = at.char_offset;
+            r.char_end = at.char_offset + count_chars(ascii, r.text.as_bytes());
+            r.line = at.line;
+            r.column = at.column;
+        }
     }
 }
 
-fn row(c: &Compiled, doc: &Document, view: &DocumentView<'_>, index: &LineIndex, cand: Candidate) -> Row {
+/// The row of a candidate; its character offsets and line:column are filled
+/// in by the caller's sweep.
+fn row(c: &Compiled, doc: &Document, view: &DocumentView<'_>, cand: Candidate) -> Row {
     let rule = &c.rules[cand.rule as usize];
     let (start, end) = view.map().to_source(cand.start, cand.end);
     let mut flags = Flags::default();
@@ -174,8 +210,6 @@ fn row(c: &Compiled, doc: &Document, view: &DocumentView<'_>, index: &LineIndex,
             (n.value, n.id, ty, n.reference.map(|(s, e)| view.map().to_source(s, e)))
         }
     };
-    let from = index.locate(&doc.text, start);
-    let to = index.locate(&doc.text, end);
     Row {
         doc: doc.id.clone(),
         kind: rule.kind,
@@ -185,10 +219,10 @@ fn row(c: &Compiled, doc: &Document, view: &DocumentView<'_>, index: &LineIndex,
         id,
         start,
         end,
-        char_start: from.char_offset,
-        char_end: to.char_offset,
-        line: from.line,
-        column: from.column,
+        char_start: 0,
+        char_end: 0,
+        line: 0,
+        column: 0,
         rule: rule.name.clone(),
         ref_start: reference.map(|r| r.0),
         ref_end: reference.map(|r| r.1),

@@ -21,6 +21,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::extract::Document;
+use crate::shard::Shard;
 
 /// How input files are read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -55,7 +56,8 @@ pub struct Documents {
     glob: GlobMatcher,
     format: InputFormat,
     /// The JSON Lines file being read: its label, reader and line number.
-    lines: Option<(String, Box<dyn BufRead>, usize)>,
+    lines: Option<(String, Box<dyn BufRead + Send>, usize)>,
+    shard: Option<Shard>,
 }
 
 impl Documents {
@@ -71,10 +73,24 @@ impl Documents {
         let glob = Glob::new(glob.unwrap_or(default))
             .map_err(|e| Error::usage(format!("invalid --glob: {e}")))?
             .compile_matcher();
-        Ok(Documents { args: paths.iter().cloned().collect(), walk: None, glob, format, lines: None })
+        Ok(Documents { args: paths.iter().cloned().collect(), walk: None, glob, format, lines: None, shard: None })
+    }
+
+    /// Keeps only the documents of `shard`: text files by their doc id
+    /// (before they are read), JSON Lines records by their `id`.
+    #[must_use]
+    pub fn shard(mut self, shard: Option<Shard>) -> Documents {
+        self.shard = shard;
+        self
+    }
+
+    /// True when a text file with doc id `doc` is to be read.
+    fn keeps_file(shard: Option<Shard>, format: InputFormat, doc: &str) -> bool {
+        format != InputFormat::Text || shard.is_none_or(|s| s.contains(doc))
     }
 
     fn next_source(&mut self) -> Option<Result<Source>> {
+        let (shard, format) = (self.shard, self.format);
         loop {
             if let Some((root, walk)) = &mut self.walk {
                 match walk.next() {
@@ -87,6 +103,9 @@ impl Documents {
                             continue;
                         }
                         let doc = rel.to_string_lossy().replace('\\', "/");
+                        if !Self::keeps_file(shard, format, &doc) {
+                            continue;
+                        }
                         return Some(Ok(Source::File { path: entry.path().to_path_buf(), doc }));
                     }
                     Some(Err(e)) => {
@@ -107,11 +126,15 @@ impl Documents {
                 continue;
             }
             let doc = path.to_string_lossy().into_owned();
+            if !Self::keeps_file(shard, format, &doc) {
+                continue;
+            }
             return Some(Ok(Source::File { path, doc }));
         }
     }
 
     fn next_record(&mut self) -> Option<Result<Document>> {
+        let shard = self.shard;
         let (label, reader, line_no) = self.lines.as_mut()?;
         let mut line = String::new();
         loop {
@@ -126,6 +149,7 @@ impl Documents {
                 Ok(_) => {
                     let at = format!("{label}:{line_no}");
                     return Some(match serde_json::from_str::<Record>(&line) {
+                        Ok(r) if shard.is_some_and(|s| !s.contains(&r.id)) => continue,
                         Ok(r) => Ok(Document { id: Arc::from(r.id), text: r.text, date: r.date }),
                         Err(e) => Err(Error::document(at, format!("malformed JSON Lines record: {e}"))),
                     });
@@ -155,7 +179,7 @@ impl Iterator for Documents {
             match self.format {
                 InputFormat::Text => return Some(read_text(source)),
                 InputFormat::Jsonl => {
-                    let (label, reader): (String, Box<dyn BufRead>) = match source {
+                    let (label, reader): (String, Box<dyn BufRead + Send>) = match source {
                         Source::Stdin => ("-".into(), Box::new(BufReader::new(io::stdin()))),
                         Source::File { path, doc } => match File::open(&path) {
                             Ok(f) => (doc, Box::new(BufReader::with_capacity(1 << 16, f))),

@@ -23,6 +23,7 @@
 
 pub mod check;
 pub mod compile;
+pub mod corpus;
 pub mod diagnostic;
 pub mod emit;
 mod error;
@@ -32,6 +33,7 @@ pub mod matchers;
 pub mod normalize;
 pub mod pipeline;
 pub mod rules;
+pub mod shard;
 pub mod text;
 
 pub use emit::{Format, Row, HEADER};

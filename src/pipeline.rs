@@ -1,13 +1,26 @@
-//! Documents → rows, in parallel, in input order.
+//! Documents → rows, in parallel, written in input order.
 //!
-//! Documents are read into batches bounded in count and bytes; each batch is
-//! extracted by a rayon pool (one [`Scratch`] per worker split) and its rows
-//! are handed to the sink in input order before the next batch is read. The
-//! batch is the reorder buffer: memory is bounded by the batch size and the
-//! largest document, and the output never depends on thread timing.
+//! ```text
+//! reader (documents, numbered) ─▶ rayon workers (extract, one Scratch each)
+//!        ─▶ channel ─▶ writer: reorder by number ─▶ sink, in input order
+//! ```
 //!
-//! A document that fails to read is reported through `on_error` and
-//! skipped; the run goes on and the summary counts it.
+//! Documents are read lazily by the workers themselves (`par_bridge`), each
+//! tagged with its sequence number; the writer, on the calling thread, keeps
+//! finished documents in a reorder buffer until their turn. A [`Window`]
+//! bounds how many documents (and bytes) may be read but not yet written, so
+//! memory is bounded by the window and the largest document, never by the
+//! corpus, and the output never depends on thread timing.
+//!
+//! With one thread everything runs on the calling thread, one document after
+//! another: a one-thread measurement is exactly one core.
+//!
+//! A document that fails to read is reported through the observer, in input
+//! order, and skipped; the run goes on and the summary counts it.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Condvar, Mutex};
 
 use rayon::prelude::*;
 
@@ -21,15 +34,16 @@ use crate::rules::Kind;
 pub struct RunOptions {
     /// Worker threads; 0 means one per core.
     pub threads: usize,
-    /// Largest number of documents in a batch.
-    pub batch_docs: usize,
-    /// A batch is closed once it holds this many bytes of text.
-    pub batch_bytes: usize,
+    /// Most documents read but not yet written.
+    pub window_docs: usize,
+    /// Most bytes of text read but not yet written (a larger document is
+    /// still processed, alone).
+    pub window_bytes: usize,
 }
 
 impl Default for RunOptions {
     fn default() -> Self {
-        RunOptions { threads: 0, batch_docs: 1024, batch_bytes: 16 << 20 }
+        RunOptions { threads: 0, window_docs: 256, window_bytes: 64 << 20 }
     }
 }
 
@@ -54,15 +68,27 @@ impl Summary {
 
     /// Rows of `kind`.
     pub fn rows_of(&self, kind: Kind) -> usize {
-        self.rows[Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
+        self.rows[kind_index(kind)]
     }
+
+    fn add(&mut self, doc: &Document, rows: &[Row]) {
+        self.documents += 1;
+        self.bytes += doc.text.len() as u64;
+        for r in rows {
+            self.rows[kind_index(r.kind)] += 1;
+        }
+    }
+}
+
+fn kind_index(kind: Kind) -> usize {
+    Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
 }
 
 /// Callbacks of a run.
 pub trait Observer {
     /// A document could not be read; it is skipped.
     fn document_error(&mut self, error: &Error);
-    /// A batch was written; `summary` is the running total.
+    /// A document was written; `summary` is the running total.
     fn progress(&mut self, _summary: &Summary) {}
 }
 
@@ -76,6 +102,68 @@ pub struct Collect {
 impl Observer for Collect {
     fn document_error(&mut self, error: &Error) {
         self.errors.push(error.to_string());
+    }
+}
+
+/// Bounds the documents and bytes in flight between reading and writing.
+struct Window {
+    state: Mutex<(usize, usize)>,
+    freed: Condvar,
+    max_docs: usize,
+    max_bytes: usize,
+    closed: AtomicBool,
+}
+
+impl Window {
+    fn new(options: &RunOptions) -> Window {
+        Window {
+            state: Mutex::new((0, 0)),
+            freed: Condvar::new(),
+            max_docs: options.window_docs.max(1),
+            max_bytes: options.window_bytes.max(1),
+            closed: AtomicBool::new(false),
+        }
+    }
+
+    /// Waits for room for a document of `bytes` bytes. An empty window always
+    /// has room, so a document larger than the byte budget goes alone.
+    fn acquire(&self, bytes: usize) {
+        let mut s = self.state.lock().expect("window lock");
+        while s.0 > 0 && (s.0 >= self.max_docs || s.1 + bytes > self.max_bytes) && !self.closed.load(Ordering::Relaxed)
+        {
+            s = self.freed.wait(s).expect("window lock");
+        }
+        s.0 += 1;
+        s.1 += bytes;
+    }
+
+    fn release(&self, bytes: usize) {
+        let mut s = self.state.lock().expect("window lock");
+        s.0 -= 1;
+        s.1 -= bytes;
+        self.freed.notify_all();
+    }
+
+    /// Stops all waiting: the writer failed and reading should end.
+    fn close(&self) {
+        self.closed.store(true, Ordering::Relaxed);
+        let _guard = self.state.lock().expect("window lock");
+        self.freed.notify_all();
+    }
+}
+
+/// A finished document, or one that failed to read.
+enum Done {
+    Extracted(Document, Vec<Row>),
+    Failed(Error),
+}
+
+impl Done {
+    fn bytes(&self) -> usize {
+        match self {
+            Done::Extracted(d, _) => d.text.len(),
+            Done::Failed(_) => 0,
+        }
     }
 }
 
@@ -94,58 +182,96 @@ pub fn run<I, S>(
 ) -> Result<Summary>
 where
     I: IntoIterator<Item = Result<Document>>,
+    I::IntoIter: Send,
     S: FnMut(&Document, &[Row]) -> Result<()>,
 {
+    let mut summary = Summary::default();
+    let mut deliver = |done: Done, summary: &mut Summary| -> Result<()> {
+        match done {
+            Done::Extracted(doc, rows) => {
+                sink(&doc, &rows)?;
+                summary.add(&doc, &rows);
+                observer.progress(summary);
+            }
+            Done::Failed(e) => {
+                summary.failed += 1;
+                observer.document_error(&e);
+            }
+        }
+        Ok(())
+    };
+    if options.threads == 1 {
+        let mut scratch = extractor.scratch();
+        for item in docs {
+            let done = extract_one(extractor, &mut scratch, item);
+            deliver(done, &mut summary)?;
+        }
+        return Ok(summary);
+    }
+
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads)
         .build()
         .map_err(|e| Error::usage(format!("cannot start {} threads: {e}", options.threads)))?;
-    let mut docs = docs.into_iter();
-    let mut summary = Summary::default();
-    let mut batch: Vec<Document> = Vec::new();
-    loop {
-        batch.clear();
-        let mut bytes = 0;
-        for item in docs.by_ref() {
-            match item {
-                Ok(d) => {
-                    bytes += d.text.len();
-                    batch.push(d);
-                    if batch.len() >= options.batch_docs.max(1) || bytes >= options.batch_bytes {
-                        break;
-                    }
-                }
-                Err(e) => {
-                    summary.failed += 1;
-                    observer.document_error(&e);
-                }
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
-        let results: Vec<Vec<Row>> = pool.install(|| {
-            batch
-                .par_iter()
-                .map_init(
-                    || extractor.scratch(),
-                    |scratch, doc| {
-                        let mut rows = Vec::new();
-                        extractor.extract_into(doc, scratch, &mut rows);
-                        rows
-                    },
-                )
-                .collect()
+    let window = Window::new(options);
+    let (tx, rx) = mpsc::channel::<(usize, Done)>();
+    let docs = docs.into_iter();
+    std::thread::scope(|scope| {
+        let window = &window;
+        scope.spawn(move || {
+            pool.install(|| {
+                docs.enumerate()
+                    .take_while(|_| !window.closed.load(Ordering::Relaxed))
+                    .map(|(seq, item)| {
+                        window.acquire(item.as_ref().map_or(0, |d| d.text.len()));
+                        (seq, item)
+                    })
+                    .par_bridge()
+                    .for_each_init(
+                        || (extractor.scratch(), tx.clone()),
+                        |(scratch, tx), (seq, item)| {
+                            // A send fails only when the writer has stopped.
+                            let _ = tx.send((seq, extract_one(extractor, scratch, item)));
+                        },
+                    );
+            });
+            drop(tx);
         });
-        for (doc, rows) in batch.iter().zip(&results) {
-            sink(doc, rows)?;
-            summary.documents += 1;
-            summary.bytes += doc.text.len() as u64;
-            for r in rows {
-                summary.rows[Kind::ALL.iter().position(|k| *k == r.kind).unwrap_or(0)] += 1;
+        let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
+        let mut next = 0;
+        let mut failure = None;
+        for (seq, done) in rx {
+            if failure.is_some() {
+                window.release(done.bytes());
+                continue;
+            }
+            pending.insert(seq, done);
+            while let Some(done) = pending.remove(&next) {
+                next += 1;
+                let bytes = done.bytes();
+                let result = deliver(done, &mut summary);
+                window.release(bytes);
+                if let Err(e) = result {
+                    failure = Some(e);
+                    window.close();
+                    break;
+                }
             }
         }
-        observer.progress(&summary);
+        match failure {
+            Some(e) => Err(e),
+            None => Ok(summary),
+        }
+    })
+}
+
+fn extract_one(extractor: &Extractor, scratch: &mut crate::extract::Scratch, item: Result<Document>) -> Done {
+    match item {
+        Ok(doc) => {
+            let mut rows = Vec::new();
+            extractor.extract_into(&doc, scratch, &mut rows);
+            Done::Extracted(doc, rows)
+        }
+        Err(e) => Done::Failed(e),
     }
-    Ok(summary)
 }

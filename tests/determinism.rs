@@ -9,8 +9,8 @@ use crate::util::seeds_csv;
 fn one_and_four_threads_write_the_same_bytes() {
     let one = seeds_csv(&RunOptions { threads: 1, ..RunOptions::default() });
     let four = seeds_csv(&RunOptions { threads: 4, ..RunOptions::default() });
-    let tiny_batches = seeds_csv(&RunOptions { threads: 4, batch_docs: 1, batch_bytes: 1 });
+    let tiny_window = seeds_csv(&RunOptions { threads: 4, window_docs: 1, window_bytes: 1 });
     assert!(one.lines().count() > 100, "too few rows to prove anything");
     assert_eq!(one, four);
-    assert_eq!(one, tiny_batches);
+    assert_eq!(one, tiny_window);
 }

@@ -7,5 +7,7 @@ mod diagnostics;
 mod entities;
 mod golden;
 mod offsets;
+mod overlap;
 mod rules;
+mod scale;
 mod util;

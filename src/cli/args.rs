@@ -42,6 +42,49 @@ pub enum Command {
     /// Inspect and test rule files.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Merge the CSV outputs of `--shard` runs into one run's output.
+    ///
+    /// Each shard's CSV holds whole documents in input order; the merge
+    /// restores the order of one run over the same folder, byte for byte.
+    #[command(after_help = EXIT_CODES)]
+    Merge(MergeArgs),
+    /// Generate a reproducible benchmark corpus from the seed texts.
+    ///
+    /// Writes OUT/files/ (many ~25 KB files), OUT/one.txt (one file) and
+    /// OUT/corpus.jsonl (JSON Lines), all with the same documents:
+    /// paragraphs of the seeds recombined in an order fixed by --seed.
+    BenchCorpus(BenchCorpusArgs),
+}
+
+/// `yomitori merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Shard CSV files.
+    #[arg(required = true, value_name = "SHARDS")]
+    pub shards: Vec<PathBuf>,
+    /// Output file, or `-` for stdout.
+    #[arg(short, long, value_name = "PATH", default_value = "-")]
+    pub output: PathBuf,
+}
+
+/// `yomitori bench-corpus`.
+#[derive(Debug, Args)]
+pub struct BenchCorpusArgs {
+    /// Output folder.
+    #[arg(long, value_name = "DIR", default_value = "target/bench-corpus")]
+    pub out: PathBuf,
+    /// Total size of the documents (K, M, G suffixes).
+    #[arg(long, value_name = "SIZE", default_value = "1G")]
+    pub size: String,
+    /// Size of one document.
+    #[arg(long, value_name = "SIZE", default_value = "25K")]
+    pub file_size: String,
+    /// Seed of the paragraph order.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Folder of seed texts.
+    #[arg(long, value_name = "DIR", default_value = "seeds")]
+    pub seeds: PathBuf,
 }
 
 /// Input selection shared by `extract` and `check`.
@@ -69,6 +112,13 @@ pub struct InputArgs {
         help_heading = "Performance"
     )]
     pub threads: usize,
+    /// Process only share K of N (0-based), chosen by a hash of the doc id.
+    ///
+    /// N machines running `--shard 0/N` ... `--shard N-1/N` over the same
+    /// input together process every document exactly once; `yomitori merge`
+    /// combines their outputs into what one run would write.
+    #[arg(long, value_name = "K/N", help_heading = "Input")]
+    pub shard: Option<String>,
 }
 
 /// `yomitori extract`.
@@ -118,6 +168,14 @@ pub enum RulesCommand {
     Lint(RulesArgs),
     /// Show what the rules compile to (automaton, regex groups).
     Plan(RulesArgs),
+    /// Write every gazetteer term, one per line (for `rg -F -f`).
+    ExportTerms {
+        /// Output file, or `-` for stdout.
+        #[arg(short, long, value_name = "PATH", default_value = "-")]
+        output: PathBuf,
+        #[command(flatten)]
+        rules: RulesArgs,
+    },
     /// Print a rule's description, settings and examples.
     Explain {
         /// Rule name (`file/id`) or id.

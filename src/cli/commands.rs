@@ -14,7 +14,9 @@ use yomitori::pipeline::{self, RunOptions, Summary};
 use yomitori::rules::examples;
 use yomitori::{Extractor, Format, Kind};
 
-use super::args::{CheckArgs, ExtractArgs, FormatArg, InputArgs, InputFormatArg, RulesArgs};
+use super::args::{
+    BenchCorpusArgs, CheckArgs, ExtractArgs, FormatArg, InputArgs, InputFormatArg, MergeArgs, RulesArgs,
+};
 use super::progress::Progress;
 
 /// Exit status for a run whose documents partly failed.
@@ -31,7 +33,28 @@ fn documents(input: &InputArgs) -> Result<Documents> {
         InputFormatArg::Text => InputFormat::Text,
         InputFormatArg::Jsonl => InputFormat::Jsonl,
     };
-    Ok(Documents::new(&paths, format, input.glob.as_deref())?)
+    let shard = input.shard.as_deref().map(yomitori::shard::Shard::parse).transpose()?;
+    Ok(Documents::new(&paths, format, input.glob.as_deref())?.shard(shard))
+}
+
+/// Opens `path` for writing (atomically), or stdout for `-`.
+fn destination(path: &Path) -> Result<Destination> {
+    Ok(if path.as_os_str() == "-" {
+        Destination::Stdout(io::BufWriter::with_capacity(1 << 16, io::stdout().lock()))
+    } else {
+        Destination::File(AtomicFile::create(path)?)
+    })
+}
+
+impl Destination {
+    /// Flushes stdout, or renames the file into place.
+    fn commit(self, name: &str) -> Result<()> {
+        match self {
+            Destination::File(f) => f.commit()?,
+            Destination::Stdout(mut s) => s.flush().map_err(|e| yomitori_io(name, e))?,
+        }
+        Ok(())
+    }
 }
 
 fn run_options(input: &InputArgs) -> RunOptions {
@@ -65,12 +88,7 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let ex = extractor(&args.input.rules)?;
     let docs = documents(&args.input)?;
-    let to_stdout = args.output.as_os_str() == "-";
-    let dest = if to_stdout {
-        Destination::Stdout(io::BufWriter::with_capacity(1 << 16, io::stdout().lock()))
-    } else {
-        Destination::File(AtomicFile::create(&args.output)?)
-    };
+    let dest = destination(&args.output)?;
     let format = match args.format {
         FormatArg::Csv => Format::Csv,
         FormatArg::Jsonl => Format::Jsonl,
@@ -92,10 +110,7 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     );
     progress.finish();
     let summary = summary?;
-    match writer.finish().map_err(|e| yomitori_io(&out_name, e))? {
-        Destination::File(f) => f.commit()?,
-        Destination::Stdout(mut s) => s.flush().map_err(|e| yomitori_io("-", e))?,
-    }
+    writer.finish().map_err(|e| yomitori_io(&out_name, e))?.commit(&out_name)?;
     if !args.quiet {
         eprintln!("{}", summary_line(&summary, started, &out_name));
     }
@@ -239,5 +254,54 @@ pub fn rules_explain(id: &str, args: &RulesArgs) -> Result<ExitCode> {
         }
         writeln!(out)?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `yomitori rules export-terms`.
+pub fn export_terms(output: &Path, args: &RulesArgs) -> Result<ExitCode> {
+    let ex = extractor(&args.rules)?;
+    let name = output.display().to_string();
+    let mut dest = destination(output)?;
+    let terms = ex.gazetteer_terms();
+    for t in &terms {
+        // A term with a line break cannot be one line of a pattern file.
+        if !t.contains('\n') {
+            writeln!(dest, "{t}").map_err(|e| yomitori_io(&name, e))?;
+        }
+    }
+    dest.commit(&name)?;
+    eprintln!("{} terms -> {name}", terms.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `yomitori merge`.
+pub fn merge(args: &MergeArgs) -> Result<ExitCode> {
+    let name = args.output.display().to_string();
+    let shards: Vec<&Path> = args.shards.iter().map(PathBuf::as_path).collect();
+    let dest = yomitori::shard::merge(&shards, destination(&args.output)?)?;
+    dest.commit(&name)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `yomitori bench-corpus`.
+pub fn bench_corpus(args: &BenchCorpusArgs) -> Result<ExitCode> {
+    let started = Instant::now();
+    let spec = yomitori::corpus::CorpusSpec {
+        seeds: args.seeds.clone(),
+        out: args.out.clone(),
+        bytes: yomitori::corpus::parse_size(&args.size)?,
+        file_size: usize::try_from(yomitori::corpus::parse_size(&args.file_size)?)?,
+        seed: args.seed,
+    };
+    let stats = yomitori::corpus::generate(&spec)?;
+    eprintln!(
+        "{} documents, {} bytes, from {} seed paragraphs (seed {}) in {:.1} s -> {}",
+        stats.documents,
+        stats.bytes,
+        stats.paragraphs,
+        args.seed,
+        started.elapsed().as_secs_f64(),
+        args.out.display()
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -25,6 +25,9 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Rules(RulesCommand::Lint(a))) => commands::rules_lint(&a),
         Some(Command::Rules(RulesCommand::Plan(a))) => commands::rules_plan(&a),
         Some(Command::Rules(RulesCommand::Explain { id, rules })) => commands::rules_explain(&id, &rules),
+        Some(Command::Rules(RulesCommand::ExportTerms { output, rules })) => commands::export_terms(&output, &rules),
+        Some(Command::Merge(a)) => commands::merge(&a),
+        Some(Command::BenchCorpus(a)) => commands::bench_corpus(&a),
     }
 }
 
@@ -37,6 +40,7 @@ fn default_job() -> ExtractArgs {
             input_format: InputFormatArg::Text,
             glob: None,
             threads: 0,
+            shard: None,
         },
         output: "output/extractions.csv".into(),
         format: FormatArg::Csv,

@@ -32,6 +32,16 @@ impl PatternGroup {
         self.rules.len()
     }
 
+    /// The group's multi-pattern regex.
+    pub fn regex(&self) -> &Regex {
+        &self.re
+    }
+
+    /// Rule index of each pattern of the regex, by pattern id.
+    pub fn rule_of_pattern(&self) -> &[u32] {
+        &self.rules
+    }
+
     /// True when the group has no patterns (never built so).
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()

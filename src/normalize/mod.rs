@@ -21,7 +21,8 @@ pub struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
-    pub(crate) fn new(hay: &'a str, caps: &'a Captures) -> Fields<'a> {
+    /// The captures `caps` of a match in `hay`.
+    pub fn new(hay: &'a str, caps: &'a Captures) -> Fields<'a> {
         Fields { hay, caps }
     }
 

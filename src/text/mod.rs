@@ -1,10 +1,10 @@
 //! Text handling shared by every stage: the normalized [`DocumentView`] the
-//! matchers search, and the [`LineIndex`] that reports positions.
+//! matchers search, and the [`Locator`] that reports positions.
 
 pub mod line_index;
 pub mod view;
 
-pub use line_index::{LineIndex, Location};
+pub use line_index::{count_chars, Location, Locator};
 pub use view::{fold, is_cjk, DocumentView, OffsetMap};
 
 /// True for a character that is part of a Latin-script (or other alphabetic,

@@ -16,6 +16,7 @@
 //! borrowed as is: no allocation, an empty map.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
@@ -161,14 +162,14 @@ impl Builder<'_> {
                 continue;
             }
             if b < 0x80 {
-                i += 1;
+                i = skip_plain_ascii(bytes, i + 1);
                 continue;
             }
             let c = src[i..].chars().next().expect("char boundary");
             let mut end = i + c.len_utf8();
-            if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
+            if !may_change(c) {
                 // Fast path, unless a mark follows that may compose with it.
-                if !src[end..].chars().next().is_some_and(is_mark_after_folding) {
+                if !src[end..].chars().next().is_some_and(|n| may_change(n) && is_mark_after_folding(n)) {
                     i = end;
                     continue;
                 }
@@ -229,6 +230,55 @@ impl Builder<'_> {
         self.edits.push(Edit { norm_start, norm_end: out.len(), src_start: start, src_end: end });
         self.copied = end;
     }
+}
+
+/// The first offset at or after `i` that holds a non-ASCII byte or a line
+/// break (or the end), found eight bytes at a time: English text is mostly
+/// runs of bytes the view leaves alone.
+fn skip_plain_ascii(bytes: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const NL: u64 = 0x0a0a_0a0a_0a0a_0a0a;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let x = w ^ NL;
+        // High bit set in a byte of `w`, or a zero byte in `x` (a '\n').
+        if (w | (x.wrapping_sub(ONES) & !x)) & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i] < 0x80 && bytes[i] != b'\n' {
+        i += 1;
+    }
+    i
+}
+
+/// True when NFKC might change `c` or compose it with its neighbour (its
+/// quick-check value is not Yes). Looked up in a bit table of the Basic
+/// Multilingual Plane, built once, because the quick check itself is a
+/// search that would dominate the view on Japanese text.
+fn may_change(c: char) -> bool {
+    static BMP: OnceLock<Box<[u64]>> = OnceLock::new();
+    let u = c as u32;
+    if u < 0x80 {
+        return false;
+    }
+    if u >= 0x1_0000 {
+        return is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes;
+    }
+    let table = BMP.get_or_init(|| {
+        let mut bits = vec![0u64; 0x1_0000 / 64];
+        for u in 0x80..0x1_0000u32 {
+            if let Some(ch) = char::from_u32(u) {
+                if is_nfkc_quick(std::iter::once(ch)) != IsNormalized::Yes {
+                    bits[(u / 64) as usize] |= 1 << (u % 64);
+                }
+            }
+        }
+        bits.into_boxed_slice()
+    });
+    table[(u / 64) as usize] >> (u % 64) & 1 == 1
 }
 
 /// True when `c` folds to a combining mark, which composes with the

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: yomitori with all shipped rules against ripgrep
+# counting the same gazetteer terms as fixed strings, on a generated corpus,
+# at one thread and at all cores, in the same run.
+#
+#   scripts/bench.sh                 # 1 GiB corpus, 3 timed runs each
+#   SIZE=200M RUNS=5 scripts/bench.sh
+#
+# Prints a table (MB/s, ratio to ripgrep at the same thread count, peak RSS)
+# and writes it to benches/results/<date>.csv. Throughput uses the median of
+# hyperfine's runs; peak RSS comes from one extra run under /usr/bin/time -v.
+# The run fails when -j1 and -jN outputs differ (a fast wrong answer) or when
+# a run exits non-zero.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZE=${SIZE:-1G}
+RUNS=${RUNS:-3}
+CORPUS=${CORPUS:-target/bench-corpus}
+CORES=$(nproc)
+OUT=benches/results
+mkdir -p "$OUT" target
+
+install_missing() {
+  local missing=()
+  command -v hyperfine >/dev/null || missing+=(hyperfine)
+  command -v rg >/dev/null || missing+=(ripgrep)
+  [ -x /usr/bin/time ] || missing+=(time)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing ${missing[*]} from the system packages" >&2
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -qq >&2
+    $sudo apt-get install -y -qq "${missing[@]}" > /dev/null
+  fi
+}
+install_missing
+
+cargo build --release -q
+BIN=${CARGO_TARGET_DIR:-target}/release/yomitori
+
+# The corpus is regenerated when its size or the seeds change.
+stamp="$SIZE $(cat seeds/*.txt | sha256sum | cut -c1-16)"
+if [ "$(cat "$CORPUS/.stamp" 2>/dev/null || true)" != "$stamp" ]; then
+  rm -rf "$CORPUS"
+  "$BIN" bench-corpus --size "$SIZE" --out "$CORPUS"
+  echo "$stamp" > "$CORPUS/.stamp"
+fi
+BYTES=$(stat -c %s "$CORPUS/one.txt")
+TERMS="$CORPUS/terms.txt"
+"$BIN" rules export-terms -o "$TERMS" 2>/dev/null
+echo "corpus: $CORPUS ($BYTES bytes), $(wc -l < "$TERMS") terms, $CORES cores" >&2
+
+# name|threads|command
+cases=()
+for form in files one.txt; do
+  target="$CORPUS/$form"
+  for j in 1 "$CORES"; do
+    cases+=("rg:$form|$j|rg --count-matches --no-filename -F -f $TERMS -j$j $target")
+    cases+=("yomitori:$form|$j|$BIN extract $target -j$j -q -o -")
+  done
+done
+
+json=target/bench-hyperfine.json
+args=()
+for c in "${cases[@]}"; do
+  IFS='|' read -r name j cmd <<< "$c"
+  args+=(-n "$name -j$j" "$cmd > /dev/null")
+done
+hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$json" "${args[@]}" >&2
+
+# Peak RSS and an output fingerprint for each case (one extra run each).
+rss=target/bench-rss.txt
+: > "$rss"
+for c in "${cases[@]}"; do
+  IFS='|' read -r name j cmd <<< "$c"
+  /usr/bin/time -v -o target/bench-time.txt bash -c "$cmd | sha256sum > target/bench-sum.txt"
+  kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' target/bench-time.txt)
+  sum=$(cut -c1-16 target/bench-sum.txt)
+  echo "$name -j$j|$kb|$sum" >> "$rss"
+done
+
+python3 - "$json" "$rss" "$BYTES" "$OUT/$(date +%F).csv" "$(uname -m) $CORES cores $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" <<'PY'
+import json, sys, csv
+hf, rss_path, nbytes, out, machine = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+res = {r["command"]: r for r in json.load(open(hf))["results"]}
+rss = {}
+for line in open(rss_path):
+    name, kb, digest = line.rstrip("\n").split("|")
+    rss[name] = (int(kb), digest)
+rows = []
+for name, r in res.items():
+    tool, rest = name.split(":", 1)
+    form, j = rest.rsplit(" -j", 1)
+    med = r["median"]
+    rows.append(dict(tool=tool, corpus=form, threads=int(j), median_s=med, mb_s=nbytes / med / 1e6,
+                     peak_rss_mb=rss[name][0] / 1024, output=rss[name][1]))
+for row in rows:
+    rg = next(x for x in rows if x["tool"] == "rg" and x["corpus"] == row["corpus"] and x["threads"] == row["threads"])
+    row["ratio_to_rg"] = row["mb_s"] / rg["mb_s"]
+# Determinism: every thread count of a tool and corpus prints the same bytes.
+bad = []
+for row in rows:
+    same = {x["output"] for x in rows if x["tool"] == row["tool"] and x["corpus"] == row["corpus"]}
+    if len(same) != 1 and row["tool"] == "yomitori":
+        bad.append(f'{row["tool"]} {row["corpus"]}: outputs differ across thread counts')
+print(f"machine: {machine}; corpus {nbytes / 1e6:.0f} MB")
+print(f'{"tool":9} {"corpus":8} {"threads":>7} {"median s":>9} {"MB/s":>8} {"vs rg":>6} {"peak RSS MB":>11}')
+for r in rows:
+    print(f'{r["tool"]:9} {r["corpus"]:8} {r["threads"]:>7} {r["median_s"]:>9.2f} {r["mb_s"]:>8.1f} {r["ratio_to_rg"]:>6.2f} {r["peak_rss_mb"]:>11.1f}')
+with open(out, "w", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(["machine", "corpus_bytes", "tool", "corpus", "threads", "median_s", "mb_s", "ratio_to_rg", "peak_rss_mb", "output_sha256_16"])
+    for r in rows:
+        w.writerow([machine, nbytes, r["tool"], r["corpus"], r["threads"], f'{r["median_s"]:.3f}', f'{r["mb_s"]:.1f}',
+                    f'{r["ratio_to_rg"]:.3f}', f'{r["peak_rss_mb"]:.1f}', r["output"]])
+print(f"recorded in {out}")
+if bad:
+    sys.exit("FAIL: " + "; ".join(bad))
+PY
