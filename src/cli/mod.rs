@@ -37,6 +37,8 @@ fn default_job() -> ExtractArgs {
             input_format: InputFormatArg::Text,
             glob: None,
             threads: 0,
+            anchor: false,
+            anchor_date: None,
         },
         output: "output/extractions.csv".into(),
         format: FormatArg::Csv,

@@ -52,7 +52,7 @@ pub struct Compiled {
 /// # Errors
 /// A rules error when a regex group does not build (size limits).
 pub fn compile(set: RuleSet) -> Result<Compiled> {
-    let RuleSet { rules, acronyms, families, .. } = set;
+    let RuleSet { rules, acronyms, families, resources, .. } = set;
     let mut diags: Vec<Diagnostic> = Vec::new();
 
     let mut overlap_index: BTreeMap<(Kind, &str), u32> = BTreeMap::new();
@@ -94,15 +94,5 @@ pub fn compile(set: RuleSet) -> Result<Compiled> {
         return Err(Error::rules(Report(diags)));
     }
     let gazetteer = GazetteerMatcher::build(&rules);
-    Ok(Compiled {
-        rules,
-        gazetteer,
-        groups,
-        contexts,
-        rule_group,
-        policies,
-        acronyms,
-        resources: Resources::default(),
-        families,
-    })
+    Ok(Compiled { rules, gazetteer, groups, contexts, rule_group, policies, acronyms, resources, families })
 }
