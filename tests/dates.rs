@@ -176,3 +176,66 @@ fn cli_anchor_date_and_json_lines_dates() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("expected a date YYYY-MM-DD, found `2021-5-5`"), "{}", stderr(&out));
 }
+
+/// Every row of the forms table in `docs/dates.md` is what extraction gives:
+/// the example, extracted alone, yields exactly one date row with that
+/// value, type and rule; with `(row: ...)`, a row with that text among
+/// others.
+#[test]
+fn docs_forms_table_is_what_extraction_gives() {
+    let docs = std::fs::read_to_string(root().join("docs/dates.md")).unwrap();
+    let table = docs.split("<!-- forms: example | normalized | type | rule -->").nth(1).expect("forms table marker");
+    let code = |cell: &str| cell.trim().trim_matches('`').to_string();
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    for line in table.lines().skip(3).take_while(|l| l.starts_with('|')) {
+        let cells: Vec<&str> = line.split(" | ").collect();
+        let (example, value, ty, rule_cell) = (code(cells[1]), code(cells[2]), code(cells[3]), cells[4]);
+        let rule = rule_cell.split('`').nth(1).unwrap();
+        let row_text =
+            rule_cell.split("(row: `").nth(1).map_or(example.clone(), |r| r.split('`').next().unwrap().into());
+        let example = example.replace("\\n", "\n");
+        let rows = dates(Anchor::Off, &Document::new("d", example.clone()));
+        let rule_of = |t: &str| {
+            shipped().extract(&Document::new("d", example.clone())).into_iter().find(|r| r.text == t).map(|r| r.rule)
+        };
+        let mut got: Vec<(String, String, String)> =
+            rows.iter().map(|r| (r.0.clone(), r.1.clone(), r.2.clone())).collect();
+        let want = vec![(row_text.clone(), value.clone(), ty.clone())];
+        // With `(row: ...)` the example may hold other dates (`in 2020 and 2021`).
+        if rule_cell.contains("(row: ") {
+            got.retain(|r| r.0 == row_text);
+        }
+        let rule_ok = rule_of(&row_text).is_some_and(|r| r.ends_with(&format!("/{rule}")));
+        if got != want || !rule_ok {
+            problems.push(format!("`{example}`: want {want:?} by {rule}, got {got:?} by {:?}", rule_of(&row_text)));
+        }
+        checked += 1;
+    }
+    assert!(checked > 80, "only {checked} forms found");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The docs' claim: the era after 令和 is one CSV row, and patterns and
+/// conversion follow. See: issue 3.
+#[test]
+fn a_new_era_is_a_one_line_data_change() {
+    let ws = Workspace::new();
+    let mut eras = ws.read("rules/dates/eras.csv");
+    eras.push_str("新元,2045-03-01,,N,新,\n");
+    ws.write("rules/dates/eras.csv", eras);
+    let ex = yomitori::Extractor::builder().rules(ws.path("rules")).build().unwrap();
+    let rows = ex.extract(&Document::new("d", "新元2年3月1日、N2.3.1、新2.3.1、令和27年4月、令和26年"));
+    let got: Vec<(&str, &str, &str)> =
+        rows.iter().map(|r| (r.text.as_str(), r.normalized.as_str(), r.flags.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("新元2年3月1日", "2046-03-01", ""),
+            ("N2.3.1", "2046-03-01", ""),
+            ("新2.3.1", "2046-03-01", ""),
+            ("令和27年4月", "2045-04", "out_of_era"),
+            ("令和26年", "2044", ""),
+        ]
+    );
+}

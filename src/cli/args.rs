@@ -70,15 +70,17 @@ pub struct InputArgs {
         help_heading = "Performance"
     )]
     pub threads: usize,
-    /// Resolve dates without a year (`in October`, `Wednesday`, `the same
-    /// month`) from the document: its dateline, then the dates before them.
+    /// Resolve dates without a year from each document's context.
     ///
-    /// Resolved rows carry the flag `anchored` and point `ref_start`/`ref_end`
-    /// at the expression that supplied the year (docs/dates.md).
+    /// `in October`, `Wednesday`, `the same month` get their year from the
+    /// document's dateline, else from the dates before them. Resolved rows
+    /// carry the flag `anchored` and point `ref_start`/`ref_end` at the
+    /// expression that supplied the year (docs/dates.md).
     #[arg(long, help_heading = "Dates")]
     pub anchor: bool,
-    /// Resolve them against this date (implies --anchor); a JSON Lines
-    /// record's own `date` field takes precedence.
+    /// Resolve dates without a year against this date (implies --anchor).
+    ///
+    /// A JSON Lines record's own `date` field takes precedence.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_anchor_date, help_heading = "Dates")]
     pub anchor_date: Option<CivilDate>,
 }
