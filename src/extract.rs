@@ -16,6 +16,7 @@ use crate::emit::Row;
 use crate::error::Result;
 use crate::matchers::pattern::GroupScratch;
 use crate::matchers::{self, Candidate, Value};
+use crate::normalize::dates::{self, Anchor};
 use crate::normalize::Flags;
 use crate::rules::{self, Rule, RuleSet, RuleSource};
 use crate::text::{count_chars, DocumentView, Locator};
@@ -27,7 +28,9 @@ pub struct Document {
     pub id: Arc<str>,
     /// The text.
     pub text: String,
-    /// A reference date for relative dates (`YYYY-MM-DD`), from the record.
+    /// A reference date for relative dates (`YYYY-MM-DD`, optionally
+    /// followed by a time), from the record; used when anchoring is on, and
+    /// ignored when it does not parse.
     pub date: Option<String>,
 }
 
@@ -43,17 +46,19 @@ impl Document {
 #[derive(Clone, Debug)]
 pub struct Extractor {
     inner: Arc<Compiled>,
+    anchor: Anchor,
 }
 
 /// Configures and builds an [`Extractor`].
 #[derive(Clone, Debug)]
 pub struct ExtractorBuilder {
     rules: PathBuf,
+    anchor: Anchor,
 }
 
 impl Default for ExtractorBuilder {
     fn default() -> Self {
-        ExtractorBuilder { rules: PathBuf::from("rules") }
+        ExtractorBuilder { rules: PathBuf::from("rules"), anchor: Anchor::Off }
     }
 }
 
@@ -65,12 +70,20 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Whether and how dates without a year are resolved (default
+    /// [`Anchor::Off`]; see `docs/dates.md`).
+    #[must_use]
+    pub fn anchor(mut self, anchor: Anchor) -> ExtractorBuilder {
+        self.anchor = anchor;
+        self
+    }
+
     /// Loads, validates and compiles the rules.
     ///
     /// # Errors
     /// A rules error with every diagnostic, or an I/O error.
     pub fn build(self) -> Result<Extractor> {
-        Extractor::from_rules(rules::load_dir(&self.rules)?)
+        Ok(Extractor::from_rules(rules::load_dir(&self.rules)?)?.with_anchor(self.anchor))
     }
 }
 
@@ -94,7 +107,18 @@ impl Extractor {
     /// # Errors
     /// A rules error when a regex group does not build.
     pub fn from_rules(set: RuleSet) -> Result<Extractor> {
-        Ok(Extractor { inner: Arc::new(compile::compile(set)?) })
+        Ok(Extractor { inner: Arc::new(compile::compile(set)?), anchor: Anchor::Off })
+    }
+
+    /// The same compiled rules with another date anchoring setting (cheap).
+    #[must_use]
+    pub fn with_anchor(&self, anchor: Anchor) -> Extractor {
+        Extractor { inner: Arc::clone(&self.inner), anchor }
+    }
+
+    /// The date anchoring setting.
+    pub fn anchor(&self) -> Anchor {
+        self.anchor
     }
 
     /// The compiled rules.
@@ -166,6 +190,7 @@ impl Extractor {
         matchers::acronym::find(c, hay, cands);
         matchers::overlap::resolve(c, cands, &mut scratch.order, &mut scratch.keep);
         crate::normalize::entities::link_people(c, hay, cands);
+        dates::anchor::resolve(c, hay, cands, self.anchor, doc.date.as_deref());
         if cands.is_empty() {
             return;
         }

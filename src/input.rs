@@ -21,6 +21,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::extract::Document;
+use crate::normalize::dates::CivilDate;
 use crate::shard::Shard;
 
 /// How input files are read.
@@ -30,7 +31,8 @@ pub enum InputFormat {
     #[default]
     Text,
     /// Each line is a JSON object with string fields `id` and `text`
-    /// (and optionally `date`); other fields are ignored.
+    /// (and optionally `date`, `YYYY-MM-DD`, the reference date for date
+    /// anchoring); other fields are ignored.
     Jsonl,
 }
 
@@ -150,6 +152,10 @@ impl Documents {
                     let at = format!("{label}:{line_no}");
                     return Some(match serde_json::from_str::<Record>(&line) {
                         Ok(r) if shard.is_some_and(|s| !s.contains(&r.id)) => continue,
+                        Ok(Record { date: Some(d), .. }) if CivilDate::parse_iso(&d).is_none() => Err(Error::document(
+                            at,
+                            format!("malformed JSON Lines record: `date` must be a date YYYY-MM-DD, found {d:?}"),
+                        )),
                         Ok(r) => Ok(Document { id: Arc::from(r.id), text: r.text, date: r.date }),
                         Err(e) => Err(Error::document(at, format!("malformed JSON Lines record: {e}"))),
                     });

@@ -39,4 +39,5 @@ pub mod text;
 pub use emit::{Format, Row, HEADER};
 pub use error::{Error, ErrorKind, Result};
 pub use extract::{Document, Extractor, ExtractorBuilder, Scratch};
+pub use normalize::dates::{Anchor, CivilDate};
 pub use rules::Kind;

@@ -82,3 +82,25 @@ fn bad_gazetteer_rows_point_into_the_csv() {
     let err = err.replace(&dir.path().display().to_string(), "<dir>");
     insta::assert_snapshot!(err);
 }
+
+/// `[tables]`: a missing file, a macro naming no column, a bad era row
+/// (pointed at in the CSV), and a rule whose captures need a table that is
+/// not defined. See: issue 3.
+#[test]
+fn tables_are_checked_where_they_are_written() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("eras.csv"),
+        "name,first_day,last_day,latin,kanji\n平成,1989-01-08,,H,平\n令和,2019-02-30,,R,令\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("bad.toml"),
+        "[tables.eras]\npath = \"eras.csv\"\nmacros = { era = \"nmae\" }\n\n[tables.gone]\npath = \"gone.csv\"\n\n\
+         [[rule]]\nid = \"rel\"\nkind = \"date\"\ntype = \"DATE\"\nnormalizer = \"date\"\npattern = '(?P<relative>today)'\n",
+    )
+    .unwrap();
+    let err = yomitori::rules::load_dir(dir.path()).unwrap_err().to_string();
+    let err = err.replace(&dir.path().display().to_string(), "<dir>");
+    insta::assert_snapshot!(err);
+}

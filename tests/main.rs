@@ -2,6 +2,7 @@
 //! Tests that run the real binary do so in a fresh temporary folder.
 
 mod cli;
+mod dates;
 mod determinism;
 mod diagnostics;
 mod entities;

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use yomitori::{Anchor, CivilDate};
 
 const EXIT_CODES: &str = "\
 Exit status:
@@ -119,6 +120,34 @@ pub struct InputArgs {
     /// combines their outputs into what one run would write.
     #[arg(long, value_name = "K/N", help_heading = "Input")]
     pub shard: Option<String>,
+    /// Resolve dates without a year from each document's context.
+    ///
+    /// `in October`, `Wednesday`, `the same month` get their year from the
+    /// document's dateline, else from the dates before them. Resolved rows
+    /// carry the flag `anchored` and point `ref_start`/`ref_end` at the
+    /// expression that supplied the year (docs/dates.md).
+    #[arg(long, help_heading = "Dates")]
+    pub anchor: bool,
+    /// Resolve dates without a year against this date (implies --anchor).
+    ///
+    /// A JSON Lines record's own `date` field takes precedence.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_anchor_date, help_heading = "Dates")]
+    pub anchor_date: Option<CivilDate>,
+}
+
+impl InputArgs {
+    /// The date anchoring the flags ask for.
+    pub fn anchoring(&self) -> Anchor {
+        match (self.anchor_date, self.anchor) {
+            (Some(d), _) => Anchor::Date(d),
+            (None, true) => Anchor::Context,
+            (None, false) => Anchor::Off,
+        }
+    }
+}
+
+fn parse_anchor_date(s: &str) -> Result<CivilDate, String> {
+    CivilDate::parse_iso(s).filter(|_| s.len() == 10).ok_or_else(|| format!("expected a date YYYY-MM-DD, found `{s}`"))
 }
 
 /// `yomitori extract`.

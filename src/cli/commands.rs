@@ -27,6 +27,10 @@ fn extractor(rules: &Path) -> Result<Extractor> {
     Ok(ex)
 }
 
+fn extractor_for(input: &InputArgs) -> Result<Extractor> {
+    Ok(Extractor::builder().rules(&input.rules).anchor(input.anchoring()).build()?)
+}
+
 fn documents(input: &InputArgs) -> Result<Documents> {
     let paths = if input.paths.is_empty() { vec![PathBuf::from("seeds")] } else { input.paths.clone() };
     let format = match input.input_format {
@@ -86,7 +90,7 @@ impl Write for Destination {
 /// `yomitori extract` (and the default job).
 pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let started = Instant::now();
-    let ex = extractor(&args.input.rules)?;
+    let ex = extractor_for(&args.input)?;
     let docs = documents(&args.input)?;
     let dest = destination(&args.output)?;
     let format = match args.format {
@@ -137,7 +141,7 @@ fn summary_line(s: &Summary, started: Instant, out: &str) -> String {
 
 /// `yomitori check`.
 pub fn check(args: &CheckArgs) -> Result<ExitCode> {
-    let ex = extractor(&args.input.rules)?;
+    let ex = extractor_for(&args.input)?;
     let docs = documents(&args.input)?;
     let mut progress = Progress::new(false);
     let (outputs, summary) = yomitori::check::outputs(&ex, docs, &run_options(&args.input), &mut progress)?;

@@ -41,6 +41,8 @@ fn default_job() -> ExtractArgs {
             glob: None,
             threads: 0,
             shard: None,
+            anchor: false,
+            anchor_date: None,
         },
         output: "output/extractions.csv".into(),
         format: FormatArg::Csv,

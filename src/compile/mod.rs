@@ -54,7 +54,7 @@ pub struct Compiled {
 /// # Errors
 /// A rules error when a regex group does not build (size limits).
 pub fn compile(set: RuleSet) -> Result<Compiled> {
-    let RuleSet { rules, acronyms, families, .. } = set;
+    let RuleSet { rules, acronyms, families, resources, .. } = set;
     let mut diags: Vec<Diagnostic> = Vec::new();
 
     let mut overlap_index: BTreeMap<(Kind, &str), u32> = BTreeMap::new();
@@ -105,7 +105,7 @@ pub fn compile(set: RuleSet) -> Result<Compiled> {
         rule_group,
         policies,
         acronyms,
-        resources: Resources::default(),
+        resources,
         person_rule,
         families,
     })

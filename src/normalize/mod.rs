@@ -31,9 +31,29 @@ impl<'a> Fields<'a> {
         self.caps.get_group_by_name(name).map(|s| &self.hay[s.range()])
     }
 
+    /// The named captures that took part in the match, in pattern order, as
+    /// `(name, text)`. A name `year__a` is reported as `year`: alternatives
+    /// of one regex may not share a capture name, so a pattern names them
+    /// `year__a`, `year__b`, and a normalizer reading the parts sees either.
+    pub fn named(&self) -> impl Iterator<Item = (&'a str, &'a str)> + '_ {
+        let caps: &'a Captures = self.caps;
+        let names = caps.pattern().map(|pid| caps.group_info().pattern_names(pid));
+        names.into_iter().flatten().enumerate().filter_map(move |(i, name)| {
+            let name = name?;
+            let span = caps.get_group(i)?;
+            let base = name.split_once("__").map_or(name, |(base, _)| base);
+            Some((base, &self.hay[span.range()]))
+        })
+    }
+
     /// The span of capture `name` in the normalized text.
     pub fn span(&self, name: &str) -> Option<(usize, usize)> {
         self.caps.get_group_by_name(name).map(|s| (s.start, s.end))
+    }
+
+    /// The span of the whole match in the normalized text.
+    pub fn range(&self) -> (usize, usize) {
+        self.caps.get_match().map_or((0, 0), |m| (m.start(), m.end()))
     }
 
     /// The whole match.
@@ -96,6 +116,8 @@ pub struct Normalized {
     pub ty: Option<&'static str>,
     /// A second piece of evidence (normalized-text span), for `ref_*`.
     pub reference: Option<(usize, usize)>,
+    /// A date value as parts, for the anchoring pass (date normalizers).
+    pub date: Option<dates::DateValue>,
 }
 
 impl Normalized {
@@ -105,9 +127,20 @@ impl Normalized {
     }
 }
 
-/// Data the normalizers read, loaded with the rules.
+/// Data the normalizers read, loaded with the rules from the rule set's
+/// `[tables]` (see [`crate::rules::tables`]).
 #[derive(Clone, Debug, Default)]
-pub struct Resources {}
+pub struct Resources {
+    /// The era table and relative date words.
+    pub dates: dates::DateData,
+}
+
+impl Resources {
+    /// Reads the tables that normalizers know by name, reporting bad rows.
+    pub fn load(tables: &[crate::rules::tables::Table], diags: &mut Vec<crate::diagnostic::Diagnostic>) -> Resources {
+        Resources { dates: dates::DateData::load(tables, diags) }
+    }
+}
 
 /// The signature of a normalizer.
 pub type NormalizeFn = fn(&Fields<'_>, &Resources) -> Option<Normalized>;
@@ -120,6 +153,9 @@ pub struct Normalizer {
     pub summary: &'static str,
     /// The function.
     pub run: NormalizeFn,
+    /// `(capture, table)`: a rule whose pattern has the capture needs the
+    /// table (`[tables.<table>]`) to be defined.
+    pub tables: &'static [(&'static str, &'static str)],
 }
 
 impl fmt::Debug for Normalizer {
@@ -133,21 +169,31 @@ static NORMALIZERS: &[Normalizer] = &[
         name: "collapse-space",
         summary: "the matched text with runs of whitespace collapsed to one space",
         run: |f, _| Some(Normalized::value(collapse_space(f.text()))),
+        tables: &[],
     },
     Normalizer {
         name: "date",
-        summary: "calendar date from year/month/day or era/era_year captures, with the precision given",
-        run: dates::calendar,
+        summary: "date, time, interval, fiscal year, decade or relative date from its captures (docs/dates.md)",
+        run: dates::date,
+        tables: dates::TABLES,
+    },
+    Normalizer {
+        name: "date-shared-year",
+        summary: "like `date`, with the year taken from the first year after the match (`March` and August 2019)",
+        run: dates::shared_year,
+        tables: dates::TABLES,
     },
     Normalizer {
         name: "person-name",
         summary: "a person's name from the `name` capture, upper-case words title-cased (RIEKO MIKI -> Rieko Miki)",
         run: entities::person_name,
+        tables: &[],
     },
     Normalizer {
         name: "proper-name",
         summary: "a name from the `name` capture, whitespace collapsed, a leading `The` dropped",
         run: entities::proper_name,
+        tables: &[],
     },
 ];
 

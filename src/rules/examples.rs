@@ -5,6 +5,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::emit::Row;
 use crate::extract::{Document, Extractor};
+use crate::normalize::dates::{Anchor, CivilDate};
 
 /// Outcome of running every example.
 #[derive(Debug, Default)]
@@ -24,7 +25,7 @@ pub fn run_all(extractor: &Extractor) -> ExampleReport {
             report.run += 1;
             let doc = Document::new("example", ex.text.clone());
             let mut rows = Vec::new();
-            extractor.extract_into(&doc, &mut scratch, &mut rows);
+            example_extractor(extractor, ex).extract_into(&doc, &mut scratch, &mut rows);
             let got: Vec<&Row> = rows
                 .iter()
                 .filter(|r| if ex.kind_scope { r.kind == rule.kind } else { *r.rule == *rule.name })
@@ -40,6 +41,17 @@ pub fn run_all(extractor: &Extractor) -> ExampleReport {
         }
     }
     report
+}
+
+/// The extractor with the example's date anchoring (`anchor = true`,
+/// `anchor_date = "YYYY-MM-DD"`; validated when the rules load).
+fn example_extractor(extractor: &Extractor, ex: &crate::rules::Example) -> Extractor {
+    let anchor = match (ex.anchor_date.as_deref().and_then(CivilDate::parse_iso), ex.anchor) {
+        (Some(d), _) => Anchor::Date(d),
+        (None, true) => Anchor::Context,
+        (None, false) => Anchor::Off,
+    };
+    extractor.with_anchor(anchor)
 }
 
 fn describe(rows: &[&Row], text: &str) -> String {

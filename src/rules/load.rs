@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::macros::{Macro, Macros, StrLoc};
 use super::schema::RawRuleFile;
+use super::tables::Table;
 use super::validate::{self, FileContext};
 use super::{AcronymSettings, OverlapPolicy, RuleSet};
 use crate::diagnostic::{Diagnostic, Report, Severity, SourceFile};
@@ -52,26 +53,52 @@ pub fn load_files(files: &[SourceFile]) -> Result<RuleSet> {
 
     let mut macros = Macros::new();
     let mut macro_origin: HashMap<String, (PathBuf, usize)> = HashMap::new();
+    let mut define = |name: &str, m: Macro, file: &SourceFile, span: std::ops::Range<usize>, diags: &mut Vec<_>| {
+        if let Some((path, line)) = macro_origin.get(name) {
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-macro",
+                    format!("macro `{name}` is already defined in {}:{line}", path.display()),
+                )
+                .at(file, span.start, span.end),
+            );
+            return;
+        }
+        let line = file.text()[..span.start].matches('\n').count() + 1;
+        macro_origin.insert(name.to_string(), (file.path().to_path_buf(), line));
+        macros.insert(name.to_string(), m);
+    };
+    let mut tables: Vec<Table> = Vec::new();
     for (file, raw) in &parsed {
         for (name, value) in &raw.macros {
             let loc = StrLoc::of_value(file, value.span());
-            if let Some((path, line)) = macro_origin.get(name) {
+            define(
+                name,
+                Macro { text: value.get_ref().clone(), loc, generated: false },
+                file,
+                value.span(),
+                &mut diags,
+            );
+        }
+        for (table, table_macros) in super::tables::load(file, &raw.tables, &mut diags) {
+            if tables.iter().any(|t| t.name == table.name) {
+                let span = raw.tables[&table.name].span();
                 diags.push(
-                    Diagnostic::error(
-                        "duplicate-macro",
-                        format!("macro `{name}` is already defined in {}:{line}", path.display()),
-                    )
-                    .at(file, value.span().start, value.span().end),
+                    Diagnostic::error("duplicate-table", format!("table `{}` is already defined", table.name))
+                        .at(file, span.start, span.end),
                 );
                 continue;
             }
-            let line = file.text()[..value.span().start].matches('\n').count() + 1;
-            macro_origin.insert(name.clone(), (file.path().to_path_buf(), line));
-            macros.insert(name.clone(), Macro { text: value.get_ref().clone(), loc });
+            for (name, m) in table_macros {
+                let span = m.loc.start..m.loc.end;
+                define(&name, m, file, span, &mut diags);
+            }
+            tables.push(table);
         }
     }
+    let table_names: Vec<&str> = tables.iter().map(|t| t.name.as_str()).collect();
 
-    let mut set = RuleSet::default();
+    let mut set = RuleSet { resources: crate::normalize::Resources::load(&tables, &mut diags), ..RuleSet::default() };
     let mut acronym_file: Option<PathBuf> = None;
     for (file, raw) in &parsed {
         let stem = file.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -90,7 +117,7 @@ pub fn load_files(files: &[SourceFile]) -> Result<RuleSet> {
                 set.acronyms = acronym_settings(file, a.get_ref(), &mut diags);
             }
         }
-        let cx = FileContext { file, stem: &stem, defaults: &raw.defaults, macros: &macros };
+        let cx = FileContext { file, stem: &stem, defaults: &raw.defaults, macros: &macros, tables: &table_names };
         let mut ids: HashMap<&str, usize> = HashMap::new();
         for r in &raw.rules {
             let id = r.get_ref().id.get_ref().as_str();

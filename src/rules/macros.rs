@@ -53,8 +53,12 @@ impl StrLoc {
 pub struct Macro {
     /// The sub-pattern.
     pub text: String,
-    /// Where its text is.
+    /// Where its text is (for a macro made from a table column: the
+    /// column name in the rule file).
     pub loc: StrLoc,
+    /// True when the text was generated (from a table column) rather than
+    /// written at `loc`, so its bytes do not map one to one onto the file.
+    pub generated: bool,
 }
 
 /// All macros of a rule set, by name.
@@ -109,7 +113,7 @@ impl Expanded {
 pub fn expand(text: &str, loc: &StrLoc, macros: &Macros) -> Result<Expanded, Diagnostic> {
     let mut out = Expanded { text: String::with_capacity(text.len()), segments: Vec::new(), loc: loc.clone() };
     let mut stack = Vec::new();
-    expand_into(text, loc, macros, &mut out, &mut stack)?;
+    expand_into(text, loc, true, macros, &mut out, &mut stack)?;
     Ok(out)
 }
 
@@ -120,6 +124,7 @@ fn push_segment(out: &mut Expanded, file: &SourceFile, file_offset: usize, verba
 fn expand_into(
     text: &str,
     loc: &StrLoc,
+    verbatim: bool,
     macros: &Macros,
     out: &mut Expanded,
     stack: &mut Vec<String>,
@@ -128,7 +133,7 @@ fn expand_into(
     let mut i = 0;
     let mut copied = 0;
     let mut class_depth = 0usize;
-    push_segment(out, &loc.file, loc.start, true);
+    push_segment(out, &loc.file, loc.start, verbatim);
     while i < bytes.len() {
         match bytes[i] {
             b'\\' => {
@@ -185,13 +190,13 @@ fn expand_into(
                 push_segment(out, &loc.file, file_ref, false);
                 out.text.push_str("(?:");
                 stack.push(name.to_string());
-                expand_into(&def.text, &def.loc, macros, out, stack)?;
+                expand_into(&def.text, &def.loc, !def.generated, macros, out, stack)?;
                 stack.pop();
                 push_segment(out, &loc.file, file_ref, false);
                 out.text.push(')');
                 i = ref_end;
                 copied = i;
-                push_segment(out, &loc.file, loc.start + i, true);
+                push_segment(out, &loc.file, loc.start + i, verbatim);
             }
             _ => i += 1,
         }
@@ -221,7 +226,11 @@ mod tests {
             let start = file_text.find(body).unwrap();
             macros.insert(
                 name.into(),
-                Macro { text: body.into(), loc: StrLoc { file: file.clone(), start, end: start + body.len() } },
+                Macro {
+                    text: body.into(),
+                    loc: StrLoc { file: file.clone(), start, end: start + body.len() },
+                    generated: false,
+                },
             );
         }
         (file, macros)

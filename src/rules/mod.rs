@@ -11,6 +11,7 @@ pub mod gazetteer;
 pub mod load;
 pub mod macros;
 pub mod schema;
+pub mod tables;
 pub mod validate;
 
 use std::fmt;
@@ -277,6 +278,8 @@ pub struct RuleSet {
     pub acronyms: AcronymSettings,
     /// Descriptions of the rule files, by file stem.
     pub families: Vec<(String, Option<String>)>,
+    /// Normalizer data read from the rule set's `[tables]`.
+    pub resources: crate::normalize::Resources,
     /// Warnings found while loading.
     pub warnings: Vec<Diagnostic>,
 }

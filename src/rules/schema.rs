@@ -25,12 +25,26 @@ pub struct RawRuleFile {
     /// Named sub-patterns that patterns reference as `{name}`.
     #[serde(default)]
     pub macros: BTreeMap<String, Spanned<String>>,
+    /// Named CSV tables: sources of macros and of normalizer data.
+    #[serde(default)]
+    pub tables: BTreeMap<String, Spanned<RawTable>>,
     /// Settings of the acronym detector (window, stop words, known forms).
     #[serde(default)]
     pub acronyms: Option<Spanned<RawAcronymSettings>>,
     /// The rules, in file order.
     #[serde(default, rename = "rule")]
     pub rules: Vec<Spanned<RawRule>>,
+}
+
+/// One `[tables.<name>]`: a CSV file, and macros made from its columns.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTable {
+    /// CSV path relative to this file.
+    pub path: Spanned<String>,
+    /// Macro name → column whose values the macro matches.
+    #[serde(default)]
+    pub macros: BTreeMap<String, Spanned<String>>,
 }
 
 /// File-level defaults (`[defaults]`).

@@ -28,6 +28,8 @@ pub struct FileContext<'a> {
     pub defaults: &'a RawDefaults,
     /// All macros of the rule set.
     pub macros: &'a Macros,
+    /// Names of the tables of the rule set (`[tables.<name>]`).
+    pub tables: &'a [&'a str],
 }
 
 /// Validates one rule. Diagnostics go to `diags`; `None` when the rule has
@@ -237,6 +239,26 @@ fn source(
             }
         },
     };
+    if let (Some(n), Some(spanned)) = (normalizer, raw.normalizer.as_ref().or(cx.defaults.normalizer.as_ref())) {
+        for (capture, table) in n.tables {
+            let reads = |c: &String| c == capture || c.strip_prefix(capture).is_some_and(|r| r.starts_with("__"));
+            if captures.iter().any(reads) && !cx.tables.contains(table) {
+                diags.push(
+                    Diagnostic::error(
+                        "undefined-table",
+                        format!(
+                            "normalizer `{}` reads capture `{capture}` with table `{table}`, which is not defined",
+                            n.name
+                        ),
+                    )
+                    .rule(id)
+                    .at(file, spanned.span().start, spanned.span().end)
+                    .note(format!("declare it in a rule file: `[tables.{table}]` with a `path` to its CSV")),
+                );
+                return None;
+            }
+        }
+    }
     hir.filter(|h| h.properties().minimum_len() != Some(0))?;
     let value = template(raw.value.as_ref(), &captures, file, id, diags);
     let canonical_id = template(raw.canonical_id.as_ref(), &captures, file, id, diags);
@@ -407,6 +429,16 @@ fn example(raw: &Spanned<RawExample>, file: &SourceFile, id: &str, diags: &mut V
             return None;
         }
     };
+    if let Some(d) = &raw.anchor_date {
+        if crate::normalize::dates::CivilDate::parse_iso(d).is_none() {
+            diags.push(
+                Diagnostic::error("invalid-example", format!("`anchor_date` must be a date YYYY-MM-DD, found `{d}`"))
+                    .rule(id)
+                    .at(file, span.start, span.end),
+            );
+            return None;
+        }
+    }
     let mut expect = Vec::new();
     for e in &raw.expect {
         let e = e.get_ref();

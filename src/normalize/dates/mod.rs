@@ -1,124 +1,467 @@
-//! Date captures → ISO-style values: `2019-12-03`, `2019-12`, `2019`, and
-//! `XXXX-12-03` when the text gives no year.
+//! Date captures → [`DateValue`] → the `normalized` and `type` columns: the
+//! `date` normalizers that the rules in `rules/dates*.toml` call.
 //!
-//! Fields are collected as options and validated together; a missing year is
-//! never invented. Japanese era years are converted with the [`ERAS`] table;
-//! a date outside its era's span is kept, converted by arithmetic, and
-//! flagged `out_of_era`; an impossible day (`2月30日`) is kept and flagged
-//! `invalid_date`.
+//! The patterns decide which text is a date and name its parts with
+//! captures; this module converts the parts. Fields are collected as
+//! options and validated together ([`Parts`]); a missing year is never
+//! invented (it renders as `XXXX` until the anchoring pass resolves it).
+//! Nothing here silently corrects the text: an impossible day (`2月30日`)
+//! is kept and flagged `invalid_date`, an era date outside its era
+//! (`平成31年5月`) is converted by arithmetic and flagged `out_of_era`, and a
+//! white-paper year that disagrees with its era year (`18（令和元）年`) is
+//! converted from the era year and flagged `era_mismatch`.
+//!
+//! The submodules, in the order a value is built:
+//!
+//! * [`numerals`]: Arabic, full-width and kanji numbers (`三十一`, `二〇一九`);
+//! * [`names`]: month, weekday and season names;
+//! * [`era`]: the era table (`rules/dates/eras.csv`), exact to the day;
+//! * [`relative`]: relative words (`the same month`, 翌年) from
+//!   `rules/dates/relative.csv`;
+//! * [`calendar`]: valid dates, weekdays and day arithmetic;
+//! * [`value`]: the value model and its rendering;
+//! * [`anchor`]: the document-level pass that resolves relative and
+//!   year-less values (`--anchor`).
+//!
+//! Capture names are documented in `docs/dates.md`.
 
-use super::{Fields, Normalized, Resources};
+pub mod anchor;
+pub mod calendar;
+pub mod era;
+pub mod names;
+pub mod numerals;
+pub mod relative;
+pub mod value;
 
-/// A Japanese era: its name and first day (proleptic Gregorian).
-#[derive(Clone, Copy, Debug)]
-pub struct Era {
-    /// Kanji name.
-    pub name: &'static str,
-    /// First day as (year, month, day).
-    pub start: (i32, u32, u32),
+pub use anchor::Anchor;
+pub use calendar::CivilDate;
+pub use value::DateValue;
+
+use super::{Fields, Flags, Normalized, Resources};
+use crate::diagnostic::Diagnostic;
+use crate::rules::tables::Table;
+use era::{Era, EraTable};
+use relative::{RelativeTable, Unit};
+use value::{Day, Modifier, Month, Point, Season, Year};
+
+/// The date normalizers' data: the era table and the relative words.
+#[derive(Clone, Debug, Default)]
+pub struct DateData {
+    /// `[tables.eras]`.
+    pub eras: EraTable,
+    /// `[tables.relative_dates]`.
+    pub relative: RelativeTable,
 }
 
-/// Modern eras, oldest first. The day after an era's last day is the next
-/// era's first day.
-pub const ERAS: &[Era] = &[
-    Era { name: "明治", start: (1868, 1, 25) },
-    Era { name: "大正", start: (1912, 7, 30) },
-    Era { name: "昭和", start: (1926, 12, 25) },
-    Era { name: "平成", start: (1989, 1, 8) },
-    Era { name: "令和", start: (2019, 5, 1) },
+impl DateData {
+    /// Reads the tables the date normalizers know: `eras` and
+    /// `relative_dates`. Others are ignored here.
+    pub fn load(tables: &[Table], diags: &mut Vec<Diagnostic>) -> DateData {
+        let mut data = DateData::default();
+        for t in tables {
+            match t.name.as_str() {
+                "eras" => data.eras = EraTable::from_table(t, diags),
+                "relative_dates" => data.relative = RelativeTable::from_table(t, diags),
+                _ => {}
+            }
+        }
+        data
+    }
+}
+
+/// The tables the `date` normalizers need, by the capture that needs them.
+pub const TABLES: &[(&str, &str)] = &[
+    ("era", "eras"),
+    ("era_abbr", "eras"),
+    ("end_era", "eras"),
+    ("end_era_abbr", "eras"),
+    ("relative", "relative_dates"),
 ];
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
-/// Month number of an English month name or abbreviation (`Sept.` too).
-pub fn month_from_name(name: &str) -> Option<u32> {
-    let lower = name.trim_end_matches('.').to_ascii_lowercase();
-    let key = lower.get(..3)?;
-    MONTHS.iter().position(|m| *m == key).map(|i| i as u32 + 1)
+/// The captured text of the parts of one end of an expression.
+#[derive(Clone, Copy, Debug, Default)]
+struct Texts<'a> {
+    year: Option<&'a str>,
+    western: Option<&'a str>,
+    era: Option<&'a str>,
+    era_abbr: Option<&'a str>,
+    era_year: Option<&'a str>,
+    fy: Option<&'a str>,
+    fiscal_year: Option<&'a str>,
+    decade: Option<&'a str>,
+    month: Option<&'a str>,
+    month_name: Option<&'a str>,
+    day: Option<&'a str>,
+    weekday: Option<&'a str>,
+    season: Option<&'a str>,
+    hour: Option<&'a str>,
+    minute: Option<&'a str>,
+    ampm: Option<&'a str>,
 }
 
-/// Days in `month` of `year` (Gregorian).
-pub fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
+impl<'a> Texts<'a> {
+    /// The slot of part `name`, when it is one.
+    fn slot(&mut self, name: &str) -> Option<&mut Option<&'a str>> {
+        Some(match name {
+            "year" => &mut self.year,
+            "western" => &mut self.western,
+            "era" => &mut self.era,
+            "era_abbr" => &mut self.era_abbr,
+            "era_year" => &mut self.era_year,
+            "fy" => &mut self.fy,
+            "fiscal_year" => &mut self.fiscal_year,
+            "decade" => &mut self.decade,
+            "month" => &mut self.month,
+            "month_name" => &mut self.month_name,
+            "day" => &mut self.day,
+            "weekday" => &mut self.weekday,
+            "season" => &mut self.season,
+            "hour" => &mut self.hour,
+            "minute" => &mut self.minute,
+            "ampm" => &mut self.ampm,
+            _ => return None,
+        })
     }
 }
 
-fn number(s: &str) -> Option<u32> {
-    s.trim().parse().ok()
+/// Every capture of a date match, read in one pass over its groups: the
+/// start (or the point), the end of an interval (`end_` names), and the
+/// captures that concern the whole expression. Unknown names are ignored.
+#[derive(Clone, Copy, Debug, Default)]
+struct Captured<'a> {
+    start: Texts<'a>,
+    end: Texts<'a>,
+    relative: Option<&'a str>,
+    to: bool,
+    modifier: Option<Modifier>,
 }
 
-/// The `date` normalizer: reads `year` or `era` + `era_year`, then `month`
-/// or `month_name`, then `day`.
-pub fn calendar(f: &Fields<'_>, _: &Resources) -> Option<Normalized> {
-    let mut out = Normalized::default();
-    let era = f.get("era").map(|name| ERAS.iter().enumerate().find(|(_, e)| e.name == name));
-    let year: Option<i32> = match (era, f.get("era_year")) {
-        (Some(found), Some(ey)) => {
-            let (_, era) = found?;
-            let n = if ey == "元" { 1 } else { number(ey)? };
-            Some(era.start.0 + n as i32 - 1)
+impl<'a> Captured<'a> {
+    fn read(f: &Fields<'a>) -> Captured<'a> {
+        let mut c = Captured::default();
+        for (name, text) in f.named() {
+            match name {
+                "relative" => c.relative = c.relative.or(Some(text)),
+                "to" => c.to = true,
+                "mod_start" => c.modifier = Some(Modifier::Start),
+                "mod_mid" => c.modifier = Some(Modifier::Mid),
+                "mod_end" => c.modifier = Some(Modifier::End),
+                _ => {
+                    let slot = match name.strip_prefix("end_") {
+                        Some(part) => c.end.slot(part),
+                        None => c.start.slot(name),
+                    };
+                    if let Some(slot) = slot {
+                        *slot = slot.or(Some(text));
+                    }
+                }
+            }
         }
-        _ => match f.get("year") {
-            Some(y) => Some(number(y)? as i32),
-            None => None,
-        },
-    };
-    let month = match (f.get("month"), f.get("month_name")) {
-        (Some(m), _) => Some(number(m)?),
-        (None, Some(name)) => Some(month_from_name(name)?),
+        c
+    }
+}
+
+/// The fields of one end of an expression, as the text gave them.
+#[derive(Clone, Copy, Debug, Default)]
+struct Parts<'r> {
+    year: Option<i32>,
+    era: Option<&'r Era>,
+    /// A Western year written beside an era year, and its digit count.
+    western: Option<(i32, usize)>,
+    fiscal: bool,
+    decade: Option<i32>,
+    month: Option<u32>,
+    season: Option<Season>,
+    day: Option<u32>,
+    weekday: Option<u32>,
+    time: Option<(u32, u32)>,
+}
+
+impl Parts<'_> {
+    fn is_empty(&self) -> bool {
+        self.year.is_none()
+            && self.decade.is_none()
+            && self.month.is_none()
+            && self.season.is_none()
+            && self.day.is_none()
+            && self.weekday.is_none()
+            && self.time.is_none()
+    }
+
+    /// The first and last day the parts cover, when the year is known:
+    /// a fiscal year runs April to March.
+    fn span(&self) -> Option<(CivilDate, CivilDate)> {
+        let y = self.year?;
+        if self.fiscal {
+            return Some((CivilDate::new(y, 4, 1)?, CivilDate::new(y + 1, 3, 31)?));
+        }
+        let (m1, m2) = self.month.map_or((1, 12), |m| (m, m));
+        let last_day = calendar::days_in_month(y, m2);
+        let (d1, d2) = self.day.map_or((1, last_day), |d| (d.min(last_day), d.min(last_day)));
+        Some((CivilDate::new(y, m1, d1)?, CivilDate::new(y, m2, d2)?))
+    }
+
+    fn point(&self) -> Point {
+        if let Some(d) = self.decade {
+            return Point { year: Some(Year::Decade(d as i16)), ..Point::default() };
+        }
+        let month = self.season.map(Month::Season).or(self.month.map(|m| Month::Known(m as u8)));
+        let day = self.day.map(|d| Day::Known(d as u8));
+        let dated = self.year.is_some() || month.is_some() || day.is_some();
+        Point {
+            year: dated.then(|| self.year.map_or(Year::Unknown, Year::known)),
+            month,
+            day,
+            weekday: if dated { None } else { self.weekday.map(|w| w as u8) },
+            time: self.time.map(|(h, m)| (h as u8, m as u8)),
+        }
+    }
+}
+
+/// Reads the fields named by `names`. `None` rejects the match: a month 13,
+/// an unknown era, a number that does not parse.
+fn read<'r>(t: &Texts<'_>, eras: &'r EraTable) -> Option<Parts<'r>> {
+    let mut p = Parts::default();
+    if let Some(y) = t.year {
+        p.year = Some(numerals::parse(y).filter(|y| (1000..=9999).contains(y))? as i32);
+    }
+    if let Some(w) = t.western {
+        p.western = Some((numerals::parse(w)? as i32, w.trim().chars().count()));
+    }
+    let era = match (t.era, t.era_abbr) {
+        (Some(name), _) => Some(eras.by_name(name.trim())?),
+        (None, Some(abbr)) => Some(eras.by_abbreviation(abbr.trim())?),
         (None, None) => None,
     };
-    let day = match f.get("day") {
-        Some(d) => Some(number(d)?),
-        None => None,
+    if let Some(era) = era {
+        let n = match t.era_year.map(str::trim) {
+            Some("元") => 1,
+            Some(n) => numerals::parse(n).filter(|n| (1..=99).contains(n))?,
+            None => return None,
+        };
+        p.era = Some(era);
+        p.year = Some(era.year(n));
+    }
+    if let Some(y) = t.fiscal_year {
+        p.year = Some(numerals::parse(y).filter(|y| (1000..=9999).contains(y))? as i32);
+        p.fiscal = true;
+    }
+    p.fiscal |= t.fy.is_some();
+    if let Some(d) = t.decade {
+        p.decade = Some(numerals::parse(d).filter(|d| (100..=999).contains(d))? as i32);
+    }
+    p.month = match (t.month, t.month_name) {
+        (Some(m), _) => Some(numerals::parse(m).filter(|m| (1..=12).contains(m))?),
+        (None, Some(name)) => Some(names::month(name)?),
+        (None, None) => None,
     };
-    if month.is_some_and(|m| !(1..=12).contains(&m)) || day.is_some_and(|d| !(1..=31).contains(&d)) {
-        return None;
+    if let Some(d) = t.day {
+        p.day = Some(numerals::parse(d).filter(|d| (1..=31).contains(d))?);
     }
-    if let (Some(m), Some(d)) = (month, day) {
-        if d > days_in_month(year.unwrap_or(2000), m) {
-            out.flags.insert("invalid_date");
+    if let Some(w) = t.weekday {
+        p.weekday = Some(names::weekday(w)?);
+    }
+    if let Some(s) = t.season {
+        p.season = Some(names::season(s)?);
+    }
+    if let Some(h) = t.hour {
+        let mut hour = numerals::parse(h)?;
+        // Japanese minutes may be captured with their 分, or as 半 (half past).
+        let minute = match t.minute.map(|m| m.trim().trim_end_matches('分')) {
+            None => 0,
+            Some("半") => 30,
+            Some(m) => numerals::parse(m)?,
+        };
+        match t.ampm.map(names::is_afternoon) {
+            Some(None) => return None,
+            Some(Some(pm)) => {
+                if !(1..=12).contains(&hour) {
+                    return None;
+                }
+                hour = hour % 12 + if pm { 12 } else { 0 };
+            }
+            None => {}
         }
-    }
-    if let (Some(Some((i, era))), Some(y)) = (era, year) {
-        let first = (y, month.unwrap_or(12), day.unwrap_or(31));
-        let last = (y, month.unwrap_or(1), day.unwrap_or(1));
-        let before_start = first < era.start;
-        let after_end = ERAS.get(i + 1).is_some_and(|next| last >= next.start);
-        if before_start || after_end {
-            out.flags.insert("out_of_era");
+        if hour > 23 || minute > 59 {
+            return None;
         }
+        p.time = Some((hour, minute));
     }
-    out.value = match (year, month, day) {
-        (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
-        (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
-        (Some(y), None, None) => format!("{y:04}"),
-        (None, Some(m), Some(d)) => format!("XXXX-{m:02}-{d:02}"),
-        (None, Some(m), None) => format!("XXXX-{m:02}"),
-        _ => return None,
-    };
-    Some(out)
+    Some(p)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn month_names() {
-        assert_eq!(month_from_name("Sept."), Some(9));
-        assert_eq!(month_from_name("march"), Some(3));
-        assert_eq!(month_from_name("Ma"), None);
+/// Flags that concern one end's own fields.
+fn check(p: &Parts<'_>, flags: &mut Flags) {
+    if let (Some(m), Some(d)) = (p.month, p.day) {
+        // Without a year, 2月29日 may be a leap day: only 30 and 31 are wrong.
+        if d > calendar::days_in_month(p.year.unwrap_or(2000), m) {
+            flags.insert("invalid_date");
+        }
     }
-
-    #[test]
-    fn leap_years() {
-        assert_eq!(days_in_month(2020, 2), 29);
-        assert_eq!(days_in_month(1900, 2), 28);
-        assert_eq!(days_in_month(2000, 2), 29);
+    if let (Some(era), Some((first, last))) = (p.era, p.span()) {
+        if !era.overlaps(first, last) {
+            flags.insert("out_of_era");
+        }
     }
+    if let (Some((western, digits)), Some(year)) = (p.western, p.year) {
+        let agrees = if digits <= 2 { year.rem_euclid(100) == western } else { year == western };
+        if !agrees {
+            flags.insert("era_mismatch");
+        }
+    }
+    if let (Some(w), Some(date)) = (p.weekday, p.point().date()) {
+        if date.weekday() != w {
+            flags.insert("weekday_mismatch");
+        }
+    }
+}
+
+/// Fills the parts an interval's end leaves to its start and the other way
+/// round (`2019年4月～6月`, `June to October 2020`, `7–8 January 2020`), and
+/// rolls the end into the next year when it would otherwise come first
+/// (`November 2019 to February`).
+fn complete_interval(a: &mut Parts<'_>, b: &mut Parts<'_>) -> Option<()> {
+    if b.day.is_some() && b.month.is_none() {
+        b.month = a.month;
+    }
+    if a.day.is_some() && a.month.is_none() {
+        a.month = b.month;
+    }
+    let key = |p: &Parts<'_>| (p.month.unwrap_or(1), p.day.unwrap_or(1));
+    match (a.year, b.year) {
+        (Some(y), None) if b.decade.is_none() => b.year = Some(if key(b) < key(a) { y + 1 } else { y }),
+        (None, Some(y)) if a.decade.is_none() => a.year = Some(if key(b) < key(a) { y - 1 } else { y }),
+        _ => {}
+    }
+    // An interval that ends before it starts is not one (`between 2020 and 2015`).
+    if let (Some(ya), Some(yb)) = (a.year, b.year) {
+        let last_a = if a.fiscal { (ya + 1, 3, 31) } else { (ya, a.month.unwrap_or(1), a.day.unwrap_or(1)) };
+        let last_b = if b.fiscal { (yb + 1, 3, 31) } else { (yb, b.month.unwrap_or(12), b.day.unwrap_or(31)) };
+        if last_b < last_a {
+            return None;
+        }
+    }
+    Some(())
+}
+
+/// The point of one end of an interval; a fiscal year stands for its first
+/// month at the start and its last month at the end.
+fn interval_end(p: &Parts<'_>, is_end: bool) -> Point {
+    if p.fiscal {
+        let y = p.year.map(|y| if is_end { y + 1 } else { y });
+        return Point::month(y, if is_end { 3 } else { 4 });
+    }
+    p.point()
+}
+
+/// Converts the captures of a date match; `year` fills a missing year (the
+/// shared year of a coordination).
+fn convert(f: &Fields<'_>, res: &Resources, year: Option<i32>) -> Option<Normalized> {
+    let data = &res.dates;
+    let mut flags = Flags::default();
+    let c = Captured::read(f);
+    let mut value = if let Some(text) = c.relative {
+        // A relative word, possibly with the finer parts it leaves open:
+        // 同年12月 (a month of the same year), 翌月3日 (a day of the next month).
+        let rel = data.relative.get(text)?;
+        let parts = read(&c.start, &data.eras)?;
+        let finer_allowed = match rel.unit {
+            Unit::Year => true,
+            Unit::Month => parts.month.is_none(),
+            Unit::Day | Unit::FiscalYear => parts.month.is_none() && parts.day.is_none(),
+        };
+        if !finer_allowed || parts.year.is_some() {
+            return None;
+        }
+        check(&parts, &mut flags);
+        let month = parts.month.map(|m| Month::Known(m as u8));
+        let day = parts.day.map(|d| Day::Known(d as u8));
+        let unknown = Some(Year::Unknown);
+        let mut v = match rel.unit {
+            Unit::Year => DateValue::point(Point { year: unknown, month, day, ..Point::default() }),
+            Unit::Month => {
+                DateValue::point(Point { year: unknown, month: Some(Month::Unknown), day, ..Point::default() })
+            }
+            Unit::Day => DateValue::point(Point {
+                year: unknown,
+                month: Some(Month::Unknown),
+                day: Some(Day::Unknown),
+                ..Point::default()
+            }),
+            Unit::FiscalYear => DateValue::fiscal_year(None),
+        };
+        v.relative = Some(rel);
+        v
+    } else {
+        let mut a = read(&c.start, &data.eras)?;
+        if a.year.is_none() && a.decade.is_none() {
+            a.year = year;
+        }
+        let end = read(&c.end, &data.eras)?;
+        // A range pattern marks its connective with `to`; its end may not
+        // be empty (`2019年から` alone is not a range).
+        if end.is_empty() && c.to {
+            return None;
+        }
+        if end.is_empty() {
+            if a.is_empty() {
+                return None;
+            }
+            check(&a, &mut flags);
+            if a.fiscal {
+                if a.month.is_some() || a.day.is_some() {
+                    return None;
+                }
+                DateValue::fiscal_year(a.year)
+            } else {
+                DateValue::point(a.point())
+            }
+        } else {
+            let mut b = end;
+            if a.is_empty() {
+                return None;
+            }
+            complete_interval(&mut a, &mut b)?;
+            check(&a, &mut flags);
+            check(&b, &mut flags);
+            DateValue { end: Some(interval_end(&b, true)), ..DateValue::point(interval_end(&a, false)) }
+        }
+    };
+    value.modifier = c.modifier;
+    let ty = value.type_name();
+    Some(Normalized {
+        value: value.render(),
+        flags,
+        ty: (ty != "DATE").then_some(ty),
+        date: Some(value),
+        ..Normalized::default()
+    })
+}
+
+/// The `date` normalizer: a date, time, interval, fiscal year, decade or
+/// relative expression from its captures (see `docs/dates.md`).
+pub fn date(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
+    convert(f, res, None)
+}
+
+/// The `date-shared-year` normalizer: like `date`, for a month or day whose
+/// year comes later in a coordination (`March` in `March and August 2019`):
+/// the year is the first four-digit year (1800 to 2099) within 80 bytes
+/// after the match. The rule's `after` condition says what may stand between.
+pub fn shared_year(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
+    let (_, end) = f.range();
+    let hay = f.haystack();
+    let tail = &hay[end..hay.len().min(end + 80)];
+    let bytes = tail.as_bytes();
+    let year = (0..bytes.len().saturating_sub(3)).find_map(|i| {
+        let run = &bytes[i..i + 4];
+        let edge_before = i == 0 || !bytes[i - 1].is_ascii_digit();
+        let edge_after = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
+        let ok = run.iter().all(u8::is_ascii_digit) && edge_before && edge_after;
+        ok.then(|| std::str::from_utf8(run).ok()?.parse::<i32>().ok()).flatten()
+    })?;
+    if !(1800..=2099).contains(&year) {
+        return None;
+    }
+    convert(f, res, Some(year))
 }

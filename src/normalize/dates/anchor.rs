@@ -1,0 +1,302 @@
+//! Surviving date candidates of one document → the same candidates with
+//! relative and year-less values resolved: the anchoring pass (`--anchor`,
+//! `--anchor-date`, a JSON Lines record's `date`).
+//!
+//! It runs after overlap resolution, once per document, in the order the
+//! expressions appear. Each value that lacks something gets it from one
+//! place, and the row's reference span points at that place:
+//!
+//! * the **reference date**: the anchor date given on the command line or
+//!   in the record (no reference span), else the document's **dateline**,
+//!   the first full date (year, month, day) in its first ten lines;
+//! * the **antecedent**: the nearest preceding date expression that has
+//!   the parts needed (a year; a year and month; a full date), itself
+//!   possibly resolved by this pass.
+//!
+//! | expression | resolved from | example |
+//! |---|---|---|
+//! | year-less date or season (`in October`, `Jan. 7`, `12月3日`, `fall`) | reference date, else antecedent with a year | `Jan. 7` → `2022-01-07` |
+//! | anaphoric relative (`the same month`, `the following month`, 同年, 翌月) | antecedent, else reference date | `the following month` after `December` 2019 → `2020-01` |
+//! | deictic relative (`this year`, `last year`, 今年, 昨年, 今年度) | reference date, else antecedent | `this year` → `2022` |
+//! | weekday (`Wednesday`), bare time (`2:42 a.m.`) | reference date, else antecedent with a full date | `Wednesday` → the Wednesday nearest the date |
+//!
+//! A resolved value replaces `normalized` and gets the `anchored` flag; a
+//! value that cannot be resolved (nothing to take it from) stays as it was.
+//! Limits (no tense, no event knowledge) are documented in `docs/dates.md`.
+
+use super::calendar::{self, CivilDate};
+use super::relative::{Base, Relative, Unit};
+use super::value::{DateValue, Day, Month, Point, Year};
+use crate::compile::Compiled;
+use crate::matchers::{Candidate, Value};
+use crate::normalize::Normalized;
+use crate::rules::Kind;
+
+/// Whether and how dates without a year are resolved.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Anchor {
+    /// Emit TIMEX3 values (`XXXX-10`); the default.
+    #[default]
+    Off,
+    /// Resolve from the document: a record's `date`, the dateline, the
+    /// preceding expressions.
+    Context,
+    /// Resolve against this date (a record's own `date` still takes
+    /// precedence), then the preceding expressions.
+    Date(CivilDate),
+}
+
+/// How many lines from the top a dateline may start in.
+const DATELINE_LINES: usize = 10;
+
+/// A span in the normalized text.
+type Span = (usize, usize);
+
+/// A value an expression offers to the ones after it: the value, the
+/// expression's own span, and the span of the expression its year came
+/// from (itself, or the one this pass copied the year from; `None` when the
+/// year came from the given anchor date).
+#[derive(Clone, Copy)]
+struct Offer<T> {
+    value: T,
+    span: Span,
+    year_source: Option<Span>,
+}
+
+/// The nearest preceding expression with a year; with a year and month;
+/// with a full date; with a fiscal year.
+#[derive(Default)]
+struct Antecedents {
+    year: Option<Offer<i32>>,
+    month: Option<Offer<(i32, u32)>>,
+    day: Option<Offer<CivilDate>>,
+    fiscal_year: Option<Offer<i32>>,
+}
+
+impl Antecedents {
+    /// Records what `v` offers. An unresolved relative and an interval
+    /// offer nothing; a point (`late 2020` included) what it knows.
+    fn record(&mut self, v: &DateValue, span: Span, year_source: Option<Span>) {
+        let offer = |value| Offer { value, span, year_source };
+        if v.relative.is_some() {
+            return;
+        }
+        if v.fiscal {
+            if let Some(y) = v.start.known_year() {
+                self.fiscal_year = Some(offer(y));
+            }
+            return;
+        }
+        if v.end.is_some() {
+            return;
+        }
+        let p = &v.start;
+        let Some(y) = p.known_year() else { return };
+        self.year = Some(Offer { value: y, span, year_source });
+        if let Some(m) = p.known_month() {
+            self.month = Some(Offer { value: (y, m), span, year_source });
+            self.fiscal_year = Some(Offer { value: if m >= 4 { y } else { y - 1 }, span, year_source });
+            if let Some(d) = p.date() {
+                self.day = Some(Offer { value: d, span, year_source });
+            }
+        }
+    }
+}
+
+/// The reference date and its span (`None`: the given anchor date).
+#[derive(Clone, Copy)]
+struct Reference {
+    date: CivilDate,
+    span: Option<Span>,
+}
+
+/// Resolves the date candidates of one document in place. `record_date` is
+/// the document's own date (`YYYY-MM-DD`), used when anchoring is on.
+pub fn resolve(c: &Compiled, hay: &str, cands: &mut [Candidate], anchor: Anchor, record_date: Option<&str>) {
+    if anchor == Anchor::Off {
+        return;
+    }
+    let mut order: Vec<usize> = (0..cands.len())
+        .filter(|&i| {
+            c.rules[cands[i].rule as usize].kind == Kind::Date
+                && matches!(&cands[i].value, Value::Computed(n) if n.date.is_some())
+        })
+        .collect();
+    if order.is_empty() {
+        return;
+    }
+    order.sort_by_key(|&i| (cands[i].start, cands[i].end));
+    let given = record_date.and_then(CivilDate::parse_iso).or(match anchor {
+        Anchor::Date(d) => Some(d),
+        _ => None,
+    });
+    let reference = match given {
+        Some(date) => Some(Reference { date, span: None }),
+        None => dateline(hay, cands, &order),
+    };
+    let mut before = Antecedents::default();
+    for i in order {
+        let span = (cands[i].start, cands[i].end);
+        let Value::Computed(n) = &mut cands[i].value else { continue };
+        let Some(v) = n.date else { continue };
+        let mut year_source = Some(span);
+        if let Some(r) = resolve_one(&v, reference, &before) {
+            year_source = r.year_source.unwrap_or(Some(span));
+            apply(n, r.value, r.source);
+        }
+        if let Some(v) = &n.date {
+            before.record(v, span, year_source);
+        }
+    }
+}
+
+/// The first full date in the first lines of the document.
+fn dateline(hay: &str, cands: &[Candidate], order: &[usize]) -> Option<Reference> {
+    let limit = memchr::memchr_iter(b'\n', hay.as_bytes()).nth(DATELINE_LINES - 1).unwrap_or(hay.len());
+    order.iter().map(|&i| &cands[i]).take_while(|c| c.start < limit).find_map(|c| {
+        let Value::Computed(n) = &c.value else { return None };
+        let v = n.date?;
+        (v.end.is_none() && v.relative.is_none()).then_some(())?;
+        Some(Reference { date: v.start.date()?, span: Some((c.start, c.end)) })
+    })
+}
+
+fn apply(n: &mut Normalized, v: DateValue, source: Option<Span>) {
+    n.value = v.render();
+    let ty = v.type_name();
+    n.ty = (ty != "DATE").then_some(ty);
+    n.flags.insert("anchored");
+    n.reference = source;
+    n.date = Some(v);
+}
+
+/// A resolved value.
+struct Resolved {
+    value: DateValue,
+    /// The expression it was resolved from, the row's reference (`None`:
+    /// the given anchor date).
+    source: Option<Span>,
+    /// Where the resolved year came from, when not from this expression
+    /// itself (`None`): passed on to the expressions after it.
+    year_source: Option<Option<Span>>,
+}
+
+fn resolve_one(v: &DateValue, reference: Option<Reference>, before: &Antecedents) -> Option<Resolved> {
+    if let Some(rel) = v.relative {
+        return resolve_relative(v, rel, reference, before);
+    }
+    let p = &v.start;
+    // A bare weekday or time: a full date is needed.
+    if !p.has_date() {
+        let base = match reference {
+            Some(r) => Offer { value: r.date, span: (0, 0), year_source: r.span },
+            None => before.day?,
+        };
+        let source = if reference.is_some() { base.year_source } else { Some(base.span) };
+        let date = match p.weekday {
+            Some(w) => base.value.nearest_weekday(u32::from(w)),
+            None => base.value,
+        };
+        let point = Point { time: p.time, ..point_of(date) };
+        let year_source = (date.year() == base.value.year()).then_some(base.year_source);
+        return Some(Resolved { value: DateValue { start: point, ..*v }, source, year_source });
+    }
+    // A year-less date, season or interval: a year is needed.
+    let unknown = |p: &Point| p.year == Some(Year::Unknown);
+    if !unknown(p) && !v.end.as_ref().is_some_and(unknown) {
+        return None;
+    }
+    let (year, source) = match reference {
+        Some(r) => (r.date.year(), r.span),
+        None => before.year.map(|o| (o.value, o.year_source))?,
+    };
+    let mut out = *v;
+    out.start.year = Some(Year::known(year));
+    if let Some(end) = &mut out.end {
+        // `from November to February`: the end rolls into the next year.
+        let key = |p: &Point| (p.known_month().unwrap_or(1), p.known_day().unwrap_or(1));
+        let y = if key(end) < key(&out.start) { year + 1 } else { year };
+        end.year = Some(Year::known(y));
+    }
+    Some(Resolved { value: out, source, year_source: Some(source) })
+}
+
+fn resolve_relative(
+    v: &DateValue,
+    rel: Relative,
+    reference: Option<Reference>,
+    before: &Antecedents,
+) -> Option<Resolved> {
+    let fy_of = |d: CivilDate| if d.month() >= 4 { d.year() } else { d.year() - 1 };
+    // The base as an offer: the reference date, or the antecedent for the unit.
+    let from_reference = || {
+        let r = reference?;
+        Some((Offer { value: r.date, span: (0, 0), year_source: r.span }, r.span))
+    };
+    let offset = i32::from(rel.offset);
+    let compute = |base: CivilDate| -> (DateValue, i32) {
+        match rel.unit {
+            Unit::Year => {
+                let y = base.year() + offset;
+                (DateValue::point(Point::year(y)), y)
+            }
+            Unit::Month => {
+                let (y, m) = calendar::add_months(base.year(), base.month(), offset);
+                (DateValue::point(Point::month(Some(y), m)), y)
+            }
+            Unit::Day => {
+                let d = base.add_days(i64::from(rel.offset));
+                (DateValue::point(point_of(d)), d.year())
+            }
+            Unit::FiscalYear => {
+                let y = fy_of(base) + offset;
+                (DateValue::fiscal_year(Some(y)), y)
+            }
+        }
+    };
+    // An antecedent lends a stand-in date with the parts it has.
+    let from_antecedent = || -> Option<(Offer<CivilDate>, Option<Span>)> {
+        let stand_in = |o: Offer<(i32, u32, u32)>| {
+            let (y, m, d) = o.value;
+            Some((Offer { value: CivilDate::new(y, m, d)?, span: o.span, year_source: o.year_source }, Some(o.span)))
+        };
+        let lift = |o: Offer<i32>, m, d| Offer { value: (o.value, m, d), span: o.span, year_source: o.year_source };
+        match rel.unit {
+            Unit::Year => stand_in(lift(before.year?, 1, 1)),
+            Unit::Month => {
+                let o = before.month?;
+                stand_in(Offer { value: (o.value.0, o.value.1, 1), span: o.span, year_source: o.year_source })
+            }
+            Unit::Day => before.day.map(|o| (o, Some(o.span))),
+            // A fiscal year stands in as its April.
+            Unit::FiscalYear => stand_in(lift(before.fiscal_year?, 4, 1)),
+        }
+    };
+    let (base, source) = match rel.base {
+        Base::Previous => from_antecedent().or_else(from_reference)?,
+        Base::Document => from_reference().or_else(from_antecedent)?,
+    };
+    let (mut out, year) = compute(base.value);
+    // The finer parts the text gave: 同年12月, 翌月3日.
+    match rel.unit {
+        Unit::Year if v.start.known_month().is_some() => {
+            out.start.month = v.start.month;
+            out.start.day = v.start.day;
+        }
+        Unit::Month if v.start.known_day().is_some() => out.start.day = v.start.day,
+        _ => {}
+    }
+    out.modifier = v.modifier;
+    // The year is the base's when the offset did not change it.
+    let year_source = (year == base.value.year()).then_some(base.year_source);
+    Some(Resolved { value: out, source, year_source })
+}
+
+fn point_of(d: CivilDate) -> Point {
+    Point {
+        year: Some(Year::known(d.year())),
+        month: Some(Month::Known(d.month() as u8)),
+        day: Some(Day::Known(d.day() as u8)),
+        ..Point::default()
+    }
+}
