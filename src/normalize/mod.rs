@@ -94,6 +94,9 @@ pub struct Normalized {
     pub ty: Option<&'static str>,
     /// A second piece of evidence (normalized-text span), for `ref_*`.
     pub reference: Option<(usize, usize)>,
+    /// For acronym rows, the short form the row is about (`SSA` for the
+    /// mention `SSAs`); keys the glossary, never a column.
+    pub short_form: Option<std::sync::Arc<str>>,
 }
 
 impl Normalized {

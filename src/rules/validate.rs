@@ -16,7 +16,7 @@ use super::{
 use crate::diagnostic::{Diagnostic, SourceFile};
 
 /// Detectors a rule may name with `detector = "..."`.
-pub const DETECTORS: &[&str] = &["schwartz-hearst"];
+pub const DETECTORS: &[&str] = crate::matchers::acronym::DETECTORS;
 
 /// Everything a rule is validated against.
 pub struct FileContext<'a> {

@@ -1,0 +1,427 @@
+//! `[acronyms]` of a rule file → [`AcronymSettings`]: the numbers, word
+//! lists, cue patterns and known expansions the acronym detectors read.
+//!
+//! Everything here is validated once, when the rules load, with a
+//! diagnostic at the offending value; the cue patterns are compiled into one
+//! multi-pattern regex and the known-expansions CSV is read and indexed.
+//! `docs/acronyms.md` documents every setting.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::syntax;
+use regex_automata::MatchKind;
+use toml::Spanned;
+
+use super::macros::{expand, Macros, StrLoc};
+use super::schema::{RawAcronymSettings, RawCue};
+use super::validate;
+use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::text::fold;
+
+/// Settings of the acronym detectors (`[acronyms]` of a rule file).
+#[derive(Clone, Debug)]
+pub struct AcronymSettings {
+    /// Most letters and digits in a short form.
+    pub max_short_len: usize,
+    /// Long-form window: `min(|A| + window_plus, window_times × |A|)` words.
+    pub window_plus: usize,
+    /// See [`window_plus`](Self::window_plus).
+    pub window_times: usize,
+    /// Whether stop words count toward the window.
+    pub window_counts_stop_words: bool,
+    /// Capital letters an extended short form needs in one of its words.
+    pub min_capitals: usize,
+    /// Most characters of a Japanese long form.
+    pub max_japanese_long: usize,
+    /// Lowercase words that never start a long form, sorted.
+    pub stop_words: Vec<String>,
+    /// Lowercase words each digit of a short form may stand for.
+    pub digit_words: BTreeMap<char, Vec<String>>,
+    /// Lowercase ordinal words a trailing number may stand for.
+    pub ordinals: BTreeMap<String, Vec<String>>,
+    /// The known-expansions list.
+    pub known: Option<KnownExpansions>,
+    /// Cue-phrase patterns, compiled together.
+    pub cues: Option<CueSet>,
+}
+
+impl Default for AcronymSettings {
+    fn default() -> Self {
+        AcronymSettings {
+            max_short_len: 10,
+            window_plus: 5,
+            window_times: 2,
+            window_counts_stop_words: true,
+            min_capitals: 2,
+            max_japanese_long: 30,
+            stop_words: Vec::new(),
+            digit_words: BTreeMap::new(),
+            ordinals: BTreeMap::new(),
+            known: None,
+            cues: None,
+        }
+    }
+}
+
+impl AcronymSettings {
+    /// The most words a long form may have for a short form of `letters`
+    /// letters and digits: `min(|A| + window_plus, window_times × |A|)`.
+    pub fn window(&self, letters: usize) -> usize {
+        (letters + self.window_plus).min(letters * self.window_times)
+    }
+
+    /// True when `word` is a stop word (ASCII case-insensitive).
+    pub fn is_stop_word(&self, word: &str) -> bool {
+        if word.len() > 24 || self.stop_words.is_empty() {
+            return false;
+        }
+        let lower = word.to_ascii_lowercase();
+        self.stop_words.binary_search(&lower).is_ok()
+    }
+}
+
+/// The cue-phrase patterns of `[[acronyms.cue]]`, as one regex.
+#[derive(Clone, Debug)]
+pub struct CueSet {
+    /// Cue names, by pattern id.
+    pub names: Vec<String>,
+    /// All patterns, leftmost-first in file order.
+    pub regex: Regex,
+}
+
+/// One row of the known-expansions CSV.
+#[derive(Clone, Debug)]
+pub struct KnownExpansion {
+    /// The short form, folded like documents.
+    pub short: Arc<str>,
+    /// The long form.
+    pub long: Arc<str>,
+    /// 1-based line in the CSV.
+    pub line: usize,
+}
+
+/// The known-expansions list: acronyms expanded even where a document does
+/// not define them. A short form may have several rows; the first gives
+/// the expansion of mentions, every row is an accepted long form.
+#[derive(Clone, Debug)]
+pub struct KnownExpansions {
+    /// The CSV file.
+    pub path: PathBuf,
+    /// Its rows, in file order.
+    pub entries: Vec<KnownExpansion>,
+    /// Short form → indexes of its rows.
+    by_short: HashMap<Arc<str>, Vec<usize>>,
+    /// The first piece (up to a space, `-` or `/`) of every short form.
+    first_pieces: HashSet<Box<str>>,
+}
+
+impl KnownExpansions {
+    /// The expansion of `short`: its first row.
+    pub fn expansion(&self, short: &str) -> Option<&KnownExpansion> {
+        self.by_short.get(short).map(|rows| &self.entries[rows[0]])
+    }
+
+    /// Every long form listed for `short`.
+    pub fn long_forms<'a>(&'a self, short: &str) -> impl Iterator<Item = &'a str> + 'a {
+        self.by_short.get(short).into_iter().flatten().map(|&i| &*self.entries[i].long)
+    }
+
+    /// True when some short form starts with the piece `piece`.
+    pub fn starts_with_piece(&self, piece: &str) -> bool {
+        self.first_pieces.contains(piece)
+    }
+}
+
+/// The first piece of a short form: up to a space, `-` or `/`.
+pub fn first_piece(short: &str) -> &str {
+    short.split([' ', '-', '/']).next().unwrap_or(short)
+}
+
+/// Validates `[acronyms]` of `file`. Problems go to `diags`; the settings
+/// returned then use defaults for the bad values.
+pub fn settings(
+    file: &SourceFile,
+    raw: &RawAcronymSettings,
+    macros: &Macros,
+    diags: &mut Vec<Diagnostic>,
+) -> AcronymSettings {
+    let mut s = AcronymSettings::default();
+    let mut number = |v: &Option<Spanned<i64>>, name: &str, min: i64, max: i64, into: &mut usize| {
+        if let Some(v) = v {
+            let n = *v.get_ref();
+            if (min..=max).contains(&n) {
+                *into = usize::try_from(n).unwrap_or(*into);
+            } else {
+                diags.push(
+                    Diagnostic::error("invalid-value", format!("`{name}` must be between {min} and {max}, found {n}"))
+                        .at(file, v.span().start, v.span().end),
+                );
+            }
+        }
+    };
+    number(&raw.max_short_len, "max_short_len", 2, 40, &mut s.max_short_len);
+    number(&raw.window_plus, "window_plus", 0, 50, &mut s.window_plus);
+    number(&raw.window_times, "window_times", 1, 10, &mut s.window_times);
+    number(&raw.min_capitals, "min_capitals", 1, 10, &mut s.min_capitals);
+    number(&raw.max_japanese_long, "max_japanese_long", 2, 200, &mut s.max_japanese_long);
+    if let Some(b) = raw.window_counts_stop_words {
+        s.window_counts_stop_words = b;
+    }
+    for w in &raw.stop_words {
+        let word = w.get_ref();
+        if word.is_empty() || !word.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-') {
+            diags.push(
+                Diagnostic::error("invalid-value", format!("stop word `{word}` must be one word of letters")).at(
+                    file,
+                    w.span().start,
+                    w.span().end,
+                ),
+            );
+            continue;
+        }
+        s.stop_words.push(word.to_lowercase());
+    }
+    s.stop_words.sort();
+    s.stop_words.dedup();
+    if let Some(map) = &raw.digit_words {
+        for (key, words) in map.get_ref() {
+            let mut chars = key.chars();
+            match (chars.next(), chars.next()) {
+                (Some(d), None) if d.is_ascii_digit() => {
+                    s.digit_words.insert(d, words.iter().map(|w| w.to_lowercase()).collect());
+                }
+                _ => diags.push(
+                    Diagnostic::error("invalid-value", format!("`digit_words` key `{key}` must be one digit")).at(
+                        file,
+                        map.span().start,
+                        map.span().end,
+                    ),
+                ),
+            }
+        }
+    }
+    if let Some(map) = &raw.ordinals {
+        for (key, words) in map.get_ref() {
+            if key.is_empty() || !key.bytes().all(|b| b.is_ascii_digit()) {
+                diags.push(Diagnostic::error("invalid-value", format!("`ordinals` key `{key}` must be a number")).at(
+                    file,
+                    map.span().start,
+                    map.span().end,
+                ));
+                continue;
+            }
+            s.ordinals.insert(key.clone(), words.iter().map(|w| w.to_lowercase()).collect());
+        }
+    }
+    if let Some(known) = &raw.known {
+        let path = validate::resolve(file.path(), known.get_ref());
+        match std::fs::read_to_string(&path) {
+            Ok(text) => s.known = Some(parse_known(&SourceFile::new(&path, text), diags)),
+            Err(e) => diags.push(
+                Diagnostic::error(
+                    "missing-gazetteer",
+                    format!("cannot read known expansions `{}`: {e}", path.display()),
+                )
+                .at(file, known.span().start, known.span().end)
+                .note("the path is relative to the rule file's folder"),
+            ),
+        }
+    }
+    s.cues = cues(file, &raw.cues, macros, diags);
+    s
+}
+
+/// Compiles the cue patterns into one regex; `None` when there are none or
+/// one is bad (then a diagnostic says why).
+fn cues(file: &SourceFile, raw: &[Spanned<RawCue>], macros: &Macros, diags: &mut Vec<Diagnostic>) -> Option<CueSet> {
+    if raw.is_empty() {
+        return None;
+    }
+    let before = diags.len();
+    let mut names = Vec::new();
+    let mut patterns = Vec::new();
+    for cue in raw {
+        let cue = cue.get_ref();
+        let name = cue.name.get_ref().clone();
+        let loc = StrLoc::of_value(file, cue.pattern.span());
+        let expanded = match expand(cue.pattern.get_ref(), &loc, macros) {
+            Ok(e) => e,
+            Err(d) => {
+                diags.push(d.rule(format!("cue {name}")));
+                continue;
+            }
+        };
+        if validate::check_regex(&expanded, &format!("cue {name}"), diags).is_none() {
+            continue;
+        }
+        names.push(name);
+        patterns.push((expanded, cue.pattern.span()));
+    }
+    if diags.len() > before {
+        return None;
+    }
+    let texts: Vec<&str> = patterns.iter().map(|(e, _)| e.text.as_str()).collect();
+    let regex = match Regex::builder()
+        .configure(meta::Config::new().match_kind(MatchKind::LeftmostFirst).utf8_empty(true))
+        .syntax(syntax::Config::new().utf8(true))
+        .build_many(&texts)
+    {
+        Ok(r) => r,
+        Err(e) => {
+            let at = e.pattern().map_or(0, |p| p.as_usize());
+            let span = patterns[at].1.clone();
+            diags.push(
+                Diagnostic::error("regex-build", format!("the cue patterns do not compile: {e}"))
+                    .rule(format!("cue {}", names[at]))
+                    .at(file, span.start, span.end),
+            );
+            return None;
+        }
+    };
+    for (pid, (_, span)) in patterns.iter().enumerate() {
+        let info = regex.group_info();
+        let pid = regex_automata::PatternID::must(pid);
+        if info.to_index(pid, "short").is_none() {
+            diags.push(
+                Diagnostic::error("missing-capture", "a cue pattern must capture the short form as `(?P<short>...)`")
+                    .rule(format!("cue {}", names[pid.as_usize()]))
+                    .at(file, span.start, span.end)
+                    .note("it may also capture the long form as `(?P<long>...)`"),
+            );
+        }
+    }
+    (diags.len() == before).then_some(CueSet { names, regex })
+}
+
+const KNOWN_COLUMNS: &[&str] = &["short", "long", "note", "source"];
+
+/// Reads the known-expansions CSV: columns `short` and `long` (required),
+/// `note` and `source` (free text).
+pub fn parse_known(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> KnownExpansions {
+    let mut out = KnownExpansions {
+        path: file.path().to_path_buf(),
+        entries: Vec::new(),
+        by_short: HashMap::new(),
+        first_pieces: HashSet::new(),
+    };
+    let csv_error = |e: &csv::Error| {
+        let pos = e.position().map_or(0, |p| p.byte() as usize);
+        Diagnostic::error("invalid-csv", e.to_string()).at(file, pos, pos + 1)
+    };
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(file.text().as_bytes());
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            diags.push(csv_error(&e));
+            return out;
+        }
+    };
+    let mut col = HashMap::new();
+    for (i, h) in headers.iter().enumerate() {
+        let name = h.trim().trim_start_matches('\u{FEFF}');
+        if KNOWN_COLUMNS.contains(&name) {
+            col.insert(name.to_string(), i);
+        } else {
+            let at = file.text().find(h).unwrap_or(0);
+            diags.push(
+                Diagnostic::error("unknown-column", format!("unknown known-expansions column `{name}`"))
+                    .at(file, at, at + h.len())
+                    .note(format!("expected columns: {}", KNOWN_COLUMNS.join(", "))),
+            );
+        }
+    }
+    for required in ["short", "long"] {
+        if !col.contains_key(required) {
+            let end = file.text().find('\n').unwrap_or(file.text().len());
+            diags.push(
+                Diagnostic::error("missing-column", format!("known expansions have no `{required}` column"))
+                    .at(file, 0, end),
+            );
+        }
+    }
+    if !col.contains_key("short") || !col.contains_key("long") {
+        return out;
+    }
+    let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                diags.push(csv_error(&e));
+                continue;
+            }
+        };
+        let pos = record.position().map_or(0, |p| p.byte() as usize);
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let row_end = file.text()[pos..].find('\n').map_or(file.text().len(), |p| pos + p);
+        let get = |name: &str| col.get(name).and_then(|&i| record.get(i)).unwrap_or("").trim();
+        let (short, long) = (fold(get("short")).into_owned(), get("long"));
+        if short.is_empty() || long.is_empty() {
+            diags.push(
+                Diagnostic::error("empty-term", "every row needs a `short` and a `long` value").at(file, pos, row_end),
+            );
+            continue;
+        }
+        if !short.bytes().any(|b| b.is_ascii_uppercase()) {
+            diags.push(
+                Diagnostic::error("invalid-value", format!("short form `{short}` has no capital letter"))
+                    .at(file, pos, row_end)
+                    .note("mentions are found from their capital letters; list acronyms such as `NATO`"),
+            );
+            continue;
+        }
+        let key = (short.clone(), long.to_lowercase());
+        if let Some(prev) = seen.get(&key) {
+            diags.push(
+                Diagnostic::error("duplicate-term", format!("`{short}` = `{long}` is already listed on line {prev}"))
+                    .at(file, pos, row_end),
+            );
+            continue;
+        }
+        seen.insert(key, line);
+        let short: Arc<str> = Arc::from(short);
+        out.first_pieces.insert(Box::from(first_piece(&short)));
+        out.by_short.entry(short.clone()).or_default().push(out.entries.len());
+        out.entries.push(KnownExpansion { short, long: Arc::from(long), line });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_rows_first_is_the_expansion() {
+        let file = SourceFile::new(
+            "k.csv",
+            "short,long,note\nＮＡＴＯ,North Atlantic Treaty Organization,\nASPnet,UNESCO Associated Schools Network,\nASPnet,Associated Schools Project Network,old name\n",
+        );
+        let mut diags = Vec::new();
+        let k = parse_known(&file, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(&*k.expansion("NATO").unwrap().long, "North Atlantic Treaty Organization");
+        assert_eq!(k.long_forms("ASPnet").count(), 2);
+        assert!(k.starts_with_piece("ASPnet"));
+    }
+
+    #[test]
+    fn known_rows_are_checked() {
+        let file = SourceFile::new("k.csv", "short,long,colour\nnato,x,\nEU,European Union,\nEU,european union,\n");
+        let mut diags = Vec::new();
+        let k = parse_known(&file, &mut diags);
+        let codes: Vec<_> = diags.iter().map(Diagnostic::code).collect();
+        assert_eq!(codes, ["unknown-column", "invalid-value", "duplicate-term"]);
+        assert_eq!(k.entries.len(), 1);
+    }
+
+    #[test]
+    fn window_is_min_of_plus_and_times() {
+        let s = AcronymSettings::default();
+        assert_eq!(s.window(3), 6);
+        assert_eq!(s.window(8), 13);
+    }
+}
