@@ -4,6 +4,7 @@
 mod cli;
 mod determinism;
 mod diagnostics;
+mod eval;
 mod golden;
 mod offsets;
 mod rules;

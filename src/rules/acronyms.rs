@@ -32,8 +32,11 @@ pub struct AcronymSettings {
     pub window_times: usize,
     /// Whether stop words count toward the window.
     pub window_counts_stop_words: bool,
-    /// Capital letters an extended short form needs in one of its words.
+    /// Capital letters a strong acronym word needs (`CyCon`: 2).
     pub min_capitals: usize,
+    /// Most letters of a weak acronym word, one with fewer capitals (`Hb`,
+    /// `mAb`, `Hsp90`); 0 turns weak words off.
+    pub few_capitals_max_len: usize,
     /// Most characters of a Japanese long form.
     pub max_japanese_long: usize,
     /// Lowercase words that never start a long form, sorted.
@@ -56,6 +59,7 @@ impl Default for AcronymSettings {
             window_times: 2,
             window_counts_stop_words: true,
             min_capitals: 2,
+            few_capitals_max_len: 4,
             max_japanese_long: 30,
             stop_words: Vec::new(),
             digit_words: BTreeMap::new(),
@@ -166,6 +170,7 @@ pub fn settings(
     number(&raw.window_plus, "window_plus", 0, 50, &mut s.window_plus);
     number(&raw.window_times, "window_times", 1, 10, &mut s.window_times);
     number(&raw.min_capitals, "min_capitals", 1, 10, &mut s.min_capitals);
+    number(&raw.few_capitals_max_len, "few_capitals_max_len", 0, 10, &mut s.few_capitals_max_len);
     number(&raw.max_japanese_long, "max_japanese_long", 2, 200, &mut s.max_japanese_long);
     if let Some(b) = raw.window_counts_stop_words {
         s.window_counts_stop_words = b;

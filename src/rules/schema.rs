@@ -166,6 +166,8 @@ pub struct RawAcronymSettings {
     pub window_counts_stop_words: Option<bool>,
     /// Capital letters an extended short form needs in one word (`CyCon`: 2).
     pub min_capitals: Option<Spanned<i64>>,
+    /// Most letters of a short form with fewer capitals (`mAb`, `Hsp90`).
+    pub few_capitals_max_len: Option<Spanned<i64>>,
     /// Most characters of a Japanese long form.
     pub max_japanese_long: Option<Spanned<i64>>,
     /// Words that never start a long form and, unless

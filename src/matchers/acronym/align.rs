@@ -35,6 +35,10 @@ pub enum Mode {
     Faithful,
     /// With stop words and digit words.
     Extended,
+    /// Extended, but the first word may be a stop word: the fallback when
+    /// the long form really starts with one (`The Scripps Research
+    /// Institute (TSRI)`, `A Disintegrin And Metalloprotease (ADAM)`).
+    Lenient,
 }
 
 /// Finds `letters` (lowercase) right to left in `text`. The first letter
@@ -50,7 +54,7 @@ pub fn right_to_left(letters: &[char], text: &str, mode: Mode, s: &AcronymSettin
             cur = i;
             let word_start = i == 0 || !text[..i].chars().next_back().is_some_and(char::is_alphanumeric);
             let mut hit = lower(c) == want;
-            if !hit && mode == Mode::Extended && word_start && want.is_ascii_digit() {
+            if !hit && mode != Mode::Faithful && word_start && want.is_ascii_digit() {
                 hit = s.digit_words.get(&want).is_some_and(|ws| ws.iter().any(|w| word_at(text, i) == w.as_str()));
             }
             if hit && k == 0 {
@@ -83,31 +87,53 @@ pub fn token_start(text: &str, i: usize) -> usize {
 
 /// Number of words of a long form for the window: tokens split at
 /// whitespace and `-`. In [`Mode::Extended`], tokens without a letter or
-/// digit do not count, nor do stop words unless `window_counts_stop_words`.
+/// digit do not count, nor do stop words in a proper name when
+/// `window_counts_stop_words` is off.
 pub fn window_words(long: &str, mode: Mode, s: &AcronymSettings) -> usize {
+    let skip_stop = mode != Mode::Faithful && !s.window_counts_stop_words && is_proper_name(long, s);
     long.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|t| !t.is_empty())
         .filter(|t| {
             mode == Mode::Faithful
                 || (t.chars().any(char::is_alphanumeric)
-                    && (s.window_counts_stop_words || !s.is_stop_word(t.trim_matches(|c: char| !c.is_alphanumeric()))))
+                    && !(skip_stop && s.is_stop_word(t.trim_matches(|c: char| !c.is_alphanumeric()))))
         })
         .count()
 }
 
+/// True when every word of `long` that is not a stop word starts with a
+/// capital or a digit: the name of a body, agreement or programme
+/// (`United Nations Educational, Scientific and Cultural Organization`).
+pub fn is_proper_name(long: &str, s: &AcronymSettings) -> bool {
+    long.split(|c: char| c.is_whitespace() || c == '-').all(|t| {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+        t.is_empty() || s.is_stop_word(t) || t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    })
+}
+
 /// The sanity checks of Schwartz & Hearst's `extractAbbrPair`: the long
 /// form is at least as long as the short form, does not contain it as a
-/// word, and fits the window.
+/// word, and fits the window. In [`Mode::Extended`] a long form with a
+/// comma must be a proper name (`U.S. Forces, Japan`), so that a long-form
+/// search that runs past a clause does not take it in.
 pub fn acceptable(short: &str, letters: usize, long: &str, mode: Mode, s: &AcronymSettings) -> bool {
     long.len() >= short.len()
         && !long.contains(&format!("{short} "))
         && !long.ends_with(short)
         && window_words(long, mode, s) <= s.window(letters)
+        && (mode == Mode::Faithful || !has_clause_comma(long) || is_proper_name(long, s))
+}
+
+/// True when `long` has a comma followed by a space (not `1,2-diacyl...`).
+fn has_clause_comma(long: &str) -> bool {
+    long.as_bytes().windows(2).any(|w| w[0] == b',' && w[1].is_ascii_whitespace())
 }
 
 /// Start of the long-form candidate for a short form whose parenthesis (or
-/// cue) starts at `end`: back to the start of the sentence, a bracket, `;`,
-/// `:`, a paragraph break, or 60 words, whichever is nearest.
+/// cue) starts at `end`: back to the start of the sentence, a bracket that
+/// is not attached to a word (`protein(s)`, `Ca(2+)` and `poly(A)` are
+/// passed over), `; ` or `: ` (not `NAD(P)H:quinone`), a paragraph break, or
+/// 60 words, whichever is nearest.
 pub fn region_start(hay: &str, end: usize) -> usize {
     let bytes = hay.as_bytes();
     let mut words = 0;
@@ -115,9 +141,14 @@ pub fn region_start(hay: &str, end: usize) -> usize {
     let mut prev_space = false;
     while i > 0 {
         let c = hay[..i].chars().next_back().expect("i > 0");
-        let at = i - c.len_utf8();
+        let mut at = i - c.len_utf8();
         match c {
-            '(' | ')' | '[' | ']' | '{' | '}' | ';' | ':' | '!' | '?' | '•' | '。' | '、' => return i,
+            ')' => match attached_group(bytes, at) {
+                Some(open) => at = open,
+                None => return i,
+            },
+            '(' | '[' | ']' | '{' | '}' | '!' | '?' | '•' | '。' | '、' => return i,
+            ';' | ':' if bytes.get(i).is_none_or(u8::is_ascii_whitespace) => return i,
             '\n' => {
                 // A blank line ends the paragraph.
                 let before = hay[..at].trim_end_matches([' ', '\t', '\r']);
@@ -139,6 +170,14 @@ pub fn region_start(hay: &str, end: usize) -> usize {
         i = at;
     }
     0
+}
+
+/// For the `)` at `close`: the `(` that opens it when that `(` follows a
+/// letter or digit and the group is short and on one line (`protein(s)`).
+fn attached_group(bytes: &[u8], close: usize) -> Option<usize> {
+    let from = close.saturating_sub(24);
+    let open = close - bytes[from..close].iter().rev().position(|&b| b == b'(' || b == b')' || b == b'\n')? - 1;
+    (bytes[open] == b'(' && open > 0 && bytes[open - 1].is_ascii_alphanumeric()).then_some(open)
 }
 
 /// True when a `.` after `before` ends a sentence: not after an
@@ -170,8 +209,10 @@ pub fn long_form(
     let letters = short.letters();
     let check = |(a, b): (usize, usize)| acceptable(key, letters, &hay[a..b], Mode::Extended, s).then_some((a, b));
     let whole = short.match_letters();
-    if let Some(span) = plain(&whole, hay, start, end, s).and_then(check) {
-        return Some(span);
+    for mode in [Mode::Extended, Mode::Lenient] {
+        if let Some(span) = plain(&whole, hay, start, end, mode, s).and_then(check) {
+            return Some(span);
+        }
     }
     if let Some(span) = trailing_number(&whole, key, hay, start, end, s).and_then(check) {
         return Some(span);
@@ -187,12 +228,19 @@ pub fn long_form(
 /// The plain extended match: letters in `hay[start..end]`, long form from
 /// the first letter's word (leading quotes left out) to `end`, or to the
 /// last letter's word when only a quoted name follows it.
-fn plain(letters: &[char], hay: &str, start: usize, end: usize, s: &AcronymSettings) -> Option<(usize, usize)> {
+fn plain(
+    letters: &[char],
+    hay: &str,
+    start: usize,
+    end: usize,
+    mode: Mode,
+    s: &AcronymSettings,
+) -> Option<(usize, usize)> {
     if letters.is_empty() {
         return None;
     }
     let text = &hay[start..end];
-    let found = right_to_left(letters, text, Mode::Extended, s)?;
+    let found = right_to_left(letters, text, mode, s)?;
     let mut a = token_start(text, found.first);
     a += text[a..].len() - text[a..].trim_start_matches(|c: char| !c.is_alphanumeric()).len();
     // A quoted name after the last letter's word is not part of the long form.
@@ -203,8 +251,8 @@ fn plain(letters: &[char], hay: &str, start: usize, end: usize, s: &AcronymSetti
     Some((start + a, start + b))
 }
 
-/// `TICAD7`: the letters without the trailing number, and the ordinal word
-/// before the long form (`Seventh`, `7th`) taken in when it is there.
+/// `TICAD7`: the letters without the trailing number, when the word before
+/// their long form is its ordinal (`Seventh`, `7th`), which is taken in.
 fn trailing_number(
     letters: &[char],
     key: &str,
@@ -218,17 +266,14 @@ fn trailing_number(
         return None;
     }
     let number = &key[key.len() - digits..];
-    let (a, b) = plain(&letters[..letters.len() - digits], hay, start, end, s)?;
+    let (a, b) = plain(&letters[..letters.len() - digits], hay, start, end, Mode::Extended, s)?;
     let before = hay[start..a].trim_end();
     let word_start = token_start(before, before.len());
     let word = &before[word_start..];
     let lower = word.to_lowercase();
     let ordinal = s.ordinals.get(number).is_some_and(|ws| ws.contains(&lower))
         || lower.strip_prefix(number).is_some_and(|suffix| matches!(suffix, "st" | "nd" | "rd" | "th"));
-    if ordinal && !word.is_empty() {
-        return Some((start + word_start, b));
-    }
-    Some((a, b))
+    (ordinal && !word.is_empty()).then_some((start + word_start, b))
 }
 
 /// `AML/CFT` = anti-money laundering and counter-terrorist financing: each
@@ -355,7 +400,7 @@ fn qualified(
         }
         let ends = if quals_in_tail > 0 { vec![cut, text.len()] } else { vec![text.len()] };
         for match_end in ends {
-            let Some((a, _)) = plain(&letters, hay, start, start + match_end, s) else { continue };
+            let Some((a, _)) = plain(&letters, hay, start, start + match_end, Mode::Extended, s) else { continue };
             let mut a = a - start;
             let mut ok = true;
             for q in &quals {

@@ -25,9 +25,10 @@ pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
                 let (la, lb) = trim_quotes(hay, l.start, l.end);
                 let lb = region_end(hay, la, lb);
                 let text = &hay[la..lb];
-                let whole = right_to_left(&sf.match_letters(), text, Mode::Extended, s)
-                    .is_some_and(|f| token_start(text, f.first) == 0)
-                    && acceptable(sf.text, sf.letters(), text, Mode::Extended, s);
+                let letters = sf.match_letters();
+                let whole = [Mode::Extended, Mode::Lenient].into_iter().any(|mode| {
+                    right_to_left(&letters, text, mode, s).is_some_and(|f| token_start(text, f.first) == 0)
+                }) && acceptable(sf.text, sf.letters(), text, Mode::Extended, s);
                 whole.then_some((la, lb))
             }
             None => {

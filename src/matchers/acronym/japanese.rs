@@ -14,7 +14,7 @@
 use memchr::memchr_iter;
 
 use super::gloss::{self, close_bracket};
-use super::short_form::{trim_quotes, ShortForm};
+use super::short_form::{is_acronym_word, trim_quotes, ShortForm};
 use super::Definition;
 use crate::rules::AcronymSettings;
 use crate::text::is_cjk;
@@ -31,7 +31,7 @@ pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
             None => {
                 let (a, b) = trim_quotes(hay, open + 1, close);
                 let Some(sf) = ShortForm::parse(&hay[a..b], a, s) else { continue };
-                if sf.qualifiers().next().is_some() {
+                if sf.qualifiers().next().is_some() || !is_acronym_word(sf.acronym_word(), s) {
                     continue;
                 }
                 ((a, b), sf.key(), false)

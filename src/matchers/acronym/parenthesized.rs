@@ -15,7 +15,7 @@
 use memchr::memchr_iter;
 
 use super::align::{self, long_form, region_end, region_start, right_to_left, token_start, Mode};
-use super::short_form::{trim_quotes, ShortForm};
+use super::short_form::{is_acronym_word, trim_quotes, ShortForm};
 use super::Definition;
 use crate::rules::AcronymSettings;
 use crate::text::is_cjk;
@@ -79,13 +79,14 @@ pub fn long_short(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
 }
 
 /// `LF (Long Form)`: an acronym word right before a parenthesis that holds
-/// its whole long form, the first letter on the first word.
+/// its whole long form, the first letter on the first word. Weak acronym
+/// words need a digit here (`Cks1`, not `Sea”`).
 pub fn short_long(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
     for open in memchr_iter(b'(', hay.as_bytes()) {
         let Some(close) = close_paren(hay, open) else { continue };
         let (a, b) = trim_quotes(hay, open + 1, close);
         let inner = &hay[a..b];
-        if inner.split_whitespace().count() < 2
+        if inner.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).count() < 2
             || !inner.starts_with(char::is_alphabetic)
             || ShortForm::parse(inner, a, s).is_some()
         {
@@ -99,11 +100,19 @@ pub fn short_long(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
             .map_or(0, |(p, c)| p + c.len_utf8());
         let (wa, wb) = trim_quotes(hay, word_start, before.len());
         let Some(sf) = ShortForm::parse(&hay[wa..wb], wa, s) else { continue };
-        if sf.qualifiers().next().is_some() {
+        // A strong acronym word, or a weak one with a digit (`Cks1`): other
+        // weak words before a parenthesis (`Sea”`) are mostly words.
+        let word = sf.acronym_word();
+        if sf.qualifiers().next().is_some()
+            || !(is_acronym_word(word, s) || word.contains(|c: char| c.is_ascii_digit()))
+        {
             continue;
         }
-        let Some(found) = right_to_left(&sf.match_letters(), inner, Mode::Extended, s) else { continue };
-        if token_start(inner, found.first) != 0 || !align::acceptable(sf.text, sf.letters(), inner, Mode::Extended, s) {
+        let letters = sf.match_letters();
+        let whole = [Mode::Extended, Mode::Lenient]
+            .into_iter()
+            .any(|mode| right_to_left(&letters, inner, mode, s).is_some_and(|f| token_start(inner, f.first) == 0));
+        if !whole || !align::acceptable(sf.text, sf.letters(), inner, Mode::Extended, s) {
             continue;
         }
         out.push(Definition::new(&sf, (a, b)));

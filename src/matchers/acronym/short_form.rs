@@ -2,12 +2,20 @@
 //! of its words is the acronym proper.
 //!
 //! The extended detectors accept at most two words, one of which is an
-//! *acronym word*: ASCII letters and digits, joined by `-`, `/`, `&` or `+`,
-//! with at least `min_capitals` capital letters (`SSA`, `CyCon`, `ReCAAP`,
-//! `AML/CFT`, `ADMM-Plus`, `T4P`, `PKOs`). The other word is a *qualifier*
-//! (`UN PKOs`, `PKO Act`, `SDG 4`). `G20` has one capital: a name, not a
-//! short form. `(Singapore)`, `(September)`, `(1)`, `(December 2019)` and
-//! `(Da'esh)` have no acronym word.
+//! *acronym word*: ASCII letters and digits, maybe joined by `-`, `/`, `&`,
+//! `+`, `'`, `.` or a bracketed part (`AML/CFT`, `ADMM-Plus`, `3'-UTR`,
+//! `Su(fu)`), with at least two letters and either
+//!
+//! * at least `min_capitals` capital letters (a *strong* acronym word: `SSA`,
+//!   `CyCon`, `ReCAAP`, `T4P`, `PKOs`), or
+//! * a capital or a digit and at most `few_capitals_max_len` letters (a
+//!   *weak* one: `Hb`, `mAb`, `Hsp90`), so that `(Singapore)`,
+//!   `(September)` and `(Da'esh)` are not short forms.
+//!
+//! The other word is a *qualifier* (`UN PKOs`, `PKO Act`, `SDG 4`). `G20`
+//! has one letter: a name, not a short form. Roman numerals (`II`, `IV`)
+//! are not short forms. `(1)`, `(December 2019)` and `(see 6(2) on page
+//! 268)` have no acronym word.
 
 use crate::rules::AcronymSettings;
 
@@ -45,7 +53,10 @@ impl<'h> ShortForm<'h> {
         if words.is_empty() || words.len() > 2 {
             return None;
         }
-        let acronym = (0..words.len()).rev().find(|&i| is_acronym_word(&text[words[i].0..words[i].1], s))?;
+        // The strongest acronym word; the last one among equals.
+        let acronym = (0..words.len())
+            .max_by_key(|&i| (strength(&text[words[i].0..words[i].1], s), i))
+            .filter(|&i| strength(&text[words[i].0..words[i].1], s) > Strength::None)?;
         for (i, &(a, b)) in words.iter().enumerate() {
             if i != acronym && !is_qualifier(&text[a..b]) {
                 return None;
@@ -97,16 +108,25 @@ impl<'h> ShortForm<'h> {
     }
 }
 
-/// True for a word that can be an acronym: ASCII letters and digits joined
-/// by `-`, `/`, `&` or `+`, at least two letters and `min_capitals`
-/// capitals, starting and ending with a letter or digit.
-pub fn is_acronym_word(w: &str, s: &AcronymSettings) -> bool {
+/// How much a word looks like an acronym.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// Not an acronym word.
+    None,
+    /// One capital or digit, short (`Hb`, `mAb`).
+    Weak,
+    /// At least `min_capitals` capitals (`SSA`, `CyCon`).
+    Strong,
+}
+
+/// The [`Strength`] of `w` as an acronym word (see the module docs).
+pub fn strength(w: &str, s: &AcronymSettings) -> Strength {
     let b = w.as_bytes();
-    if b.is_empty() || !b[0].is_ascii_alphanumeric() || !b[b.len() - 1].is_ascii_alphanumeric() {
-        return false;
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return Strength::None };
+    if !first.is_ascii_alphanumeric() || !(last.is_ascii_alphanumeric() || last == b')') {
+        return Strength::None;
     }
-    let mut capitals = 0;
-    let mut letters = 0;
+    let (mut capitals, mut letters, mut digits, mut depth) = (0, 0, 0, 0i32);
     for &c in b {
         match c {
             b'A'..=b'Z' => {
@@ -114,11 +134,31 @@ pub fn is_acronym_word(w: &str, s: &AcronymSettings) -> bool {
                 letters += 1;
             }
             b'a'..=b'z' => letters += 1,
-            b'0'..=b'9' | b'-' | b'/' | b'&' | b'+' => {}
-            _ => return false,
+            b'0'..=b'9' => digits += 1,
+            b'-' | b'/' | b'&' | b'+' | b'\'' | b'.' => {}
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            _ => return Strength::None,
+        }
+        if depth < 0 {
+            return Strength::None;
         }
     }
-    capitals >= s.min_capitals && letters >= 2
+    if depth != 0 || letters < 2 || b.iter().all(|c| matches!(c, b'I' | b'V' | b'X')) {
+        return Strength::None;
+    }
+    if capitals >= s.min_capitals {
+        Strength::Strong
+    } else if (capitals > 0 || digits > 0) && letters <= s.few_capitals_max_len {
+        Strength::Weak
+    } else {
+        Strength::None
+    }
+}
+
+/// True for a strong acronym word (see [`strength`]).
+pub fn is_acronym_word(w: &str, s: &AcronymSettings) -> bool {
+    strength(w, s) == Strength::Strong
 }
 
 /// True for a plural acronym word: a final `s` after a capital or digit,
@@ -183,9 +223,15 @@ mod tests {
     #[test]
     fn acronym_words() {
         for ok in ["SSA", "CyCon", "ReCAAP", "AML/CFT", "IFC-IOR", "ADMM-Plus", "T4P", "TICAD7", "PKOs", "GSMaP"] {
+            assert_eq!(strength(ok, &AcronymSettings::default()), Strength::Strong, "{ok}");
             assert!(parse(ok).is_some(), "{ok}");
         }
-        for no in ["G20", "Singapore", "September", "1", "Da'esh", "December 2019", "see 6(2) on page 268", "A"] {
+        for weak in ["Hb", "mAb", "Cx43", "Su(fu)", "Tlr4"] {
+            assert_eq!(strength(weak, &AcronymSettings::default()), Strength::Weak, "{weak}");
+        }
+        for no in
+            ["G20", "Singapore", "September", "1", "Da'esh", "December 2019", "see 6(2) on page 268", "A", "II", "eya"]
+        {
             assert!(parse(no).is_none(), "{no}");
         }
     }
