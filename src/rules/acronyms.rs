@@ -6,7 +6,8 @@
 //! multi-pattern regex and the known-expansions CSV is read and indexed.
 //! `docs/acronyms.md` documents every setting.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -39,8 +40,8 @@ pub struct AcronymSettings {
     pub few_capitals_max_len: usize,
     /// Most characters of a Japanese long form.
     pub max_japanese_long: usize,
-    /// Lowercase words that never start a long form, sorted.
-    pub stop_words: Vec<String>,
+    /// Words that never start a long form.
+    pub stop_words: StopWords,
     /// Lowercase words each digit of a short form may stand for.
     pub digit_words: BTreeMap<char, Vec<String>>,
     /// Lowercase ordinal words a trailing number may stand for.
@@ -61,7 +62,7 @@ impl Default for AcronymSettings {
             min_capitals: 2,
             few_capitals_max_len: 4,
             max_japanese_long: 30,
-            stop_words: Vec::new(),
+            stop_words: StopWords::default(),
             digit_words: BTreeMap::new(),
             ordinals: BTreeMap::new(),
             known: None,
@@ -79,13 +80,97 @@ impl AcronymSettings {
 
     /// True when `word` is a stop word (ASCII case-insensitive).
     pub fn is_stop_word(&self, word: &str) -> bool {
-        if word.len() > 24 || self.stop_words.is_empty() {
-            return false;
-        }
-        let lower = word.to_ascii_lowercase();
-        self.stop_words.binary_search(&lower).is_ok()
+        self.stop_words.contains(word)
     }
 }
+
+/// A set of short ASCII words, compared case-insensitively. Each word is
+/// packed into a `u128`, so a lookup is a binary search over integers: the
+/// letter matcher asks at every candidate first letter.
+#[derive(Clone, Debug, Default)]
+pub struct StopWords {
+    keys: Vec<u128>,
+}
+
+impl StopWords {
+    /// Longest word, in bytes.
+    pub const MAX_LEN: usize = 16;
+
+    /// The set of `words` (ASCII, at most [`MAX_LEN`](Self::MAX_LEN) bytes;
+    /// longer ones are left out).
+    pub fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> StopWords {
+        let mut keys: Vec<u128> = words.into_iter().filter_map(|w| Self::key(w.as_ref())).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        StopWords { keys }
+    }
+
+    fn key(word: &str) -> Option<u128> {
+        if word.is_empty() || word.len() > Self::MAX_LEN || !word.is_ascii() {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        buf[..word.len()].copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        Some(u128::from_le_bytes(buf))
+    }
+
+    /// True when `word` is in the set, ignoring ASCII case.
+    pub fn contains(&self, word: &str) -> bool {
+        !self.keys.is_empty() && Self::key(word).is_some_and(|k| self.keys.binary_search(&k).is_ok())
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// True when the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+/// A fast hasher for the short keys of the acronym tables (the multiply-
+/// rotate hash of rustc's `FxHasher`). Keys are short forms from the rules
+/// and from one document; SipHash's resistance to chosen keys buys nothing
+/// there and costs a fifth of the mention pass.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct KeyHasher(u64);
+
+impl KeyHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Builds [`KeyHasher`]s.
+pub type KeyHash = BuildHasherDefault<KeyHasher>;
 
 /// The cue-phrase patterns of `[[acronyms.cue]]`, as one regex.
 #[derive(Clone, Debug)]
@@ -117,9 +202,12 @@ pub struct KnownExpansions {
     /// Its rows, in file order.
     pub entries: Vec<KnownExpansion>,
     /// Short form → indexes of its rows.
-    by_short: HashMap<Arc<str>, Vec<usize>>,
-    /// The first piece (up to a space, `-` or `/`) of every short form.
-    first_pieces: HashSet<Box<str>>,
+    by_short: HashMap<Arc<str>, Vec<usize>, KeyHash>,
+    /// The first piece (up to a space, `-` or `/`) of every short form →
+    /// the most pieces of a short form starting with it.
+    first_pieces: HashMap<Box<str>, usize, KeyHash>,
+    /// Whether some first piece is a capitalized word (`Hb`).
+    title_pieces: bool,
 }
 
 impl KnownExpansions {
@@ -128,14 +216,26 @@ impl KnownExpansions {
         self.by_short.get(short).map(|rows| &self.entries[rows[0]])
     }
 
+    /// Most words of a long form listed for `short`; 0 when none is.
+    pub fn longest_words(&self, short: &str) -> usize {
+        self.long_forms(short).map(|l| l.split_whitespace().count()).max().unwrap_or(0)
+    }
+
     /// Every long form listed for `short`.
     pub fn long_forms<'a>(&'a self, short: &str) -> impl Iterator<Item = &'a str> + 'a {
         self.by_short.get(short).into_iter().flatten().map(|&i| &*self.entries[i].long)
     }
 
-    /// True when some short form starts with the piece `piece`.
-    pub fn starts_with_piece(&self, piece: &str) -> bool {
-        self.first_pieces.contains(piece)
+    /// The most pieces (runs of letters and digits, split at a space, `-` or
+    /// `/`) of a short form that starts with `piece`; 0 when none does.
+    pub fn most_pieces(&self, piece: &str) -> usize {
+        self.first_pieces.get(piece).copied().unwrap_or(0)
+    }
+
+    /// True when some short form starts with a capitalized word: one
+    /// capital, then lowercase letters or digits (`Hb`, not `NATO`).
+    pub fn has_title_pieces(&self) -> bool {
+        self.title_pieces
     }
 }
 
@@ -175,22 +275,25 @@ pub fn settings(
     if let Some(b) = raw.window_counts_stop_words {
         s.window_counts_stop_words = b;
     }
+    let mut stop_words = Vec::new();
     for w in &raw.stop_words {
         let word = w.get_ref();
-        if word.is_empty() || !word.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-') {
+        let ok = !word.is_empty()
+            && word.len() <= StopWords::MAX_LEN
+            && word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'\'' || b == b'-');
+        if ok {
+            stop_words.push(word.as_str());
+        } else {
             diags.push(
-                Diagnostic::error("invalid-value", format!("stop word `{word}` must be one word of letters")).at(
-                    file,
-                    w.span().start,
-                    w.span().end,
-                ),
+                Diagnostic::error(
+                    "invalid-value",
+                    format!("stop word `{word}` must be one ASCII word of at most {} letters", StopWords::MAX_LEN),
+                )
+                .at(file, w.span().start, w.span().end),
             );
-            continue;
         }
-        s.stop_words.push(word.to_lowercase());
     }
-    s.stop_words.sort();
-    s.stop_words.dedup();
+    s.stop_words = StopWords::new(stop_words);
     if let Some(map) = &raw.digit_words {
         for (key, words) in map.get_ref() {
             let mut chars = key.chars();
@@ -309,8 +412,9 @@ pub fn parse_known(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> KnownExpan
     let mut out = KnownExpansions {
         path: file.path().to_path_buf(),
         entries: Vec::new(),
-        by_short: HashMap::new(),
-        first_pieces: HashSet::new(),
+        by_short: HashMap::default(),
+        first_pieces: HashMap::default(),
+        title_pieces: false,
     };
     let csv_error = |e: &csv::Error| {
         let pos = e.position().map_or(0, |p| p.byte() as usize);
@@ -388,7 +492,13 @@ pub fn parse_known(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> KnownExpan
         }
         seen.insert(key, line);
         let short: Arc<str> = Arc::from(short);
-        out.first_pieces.insert(Box::from(first_piece(&short)));
+        let piece = first_piece(&short);
+        let b = piece.as_bytes();
+        out.title_pieces |=
+            b[0].is_ascii_uppercase() && b[1..].iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+        let n = short.split([' ', '-', '/']).filter(|p| !p.is_empty()).count();
+        let most = out.first_pieces.entry(Box::from(piece)).or_insert(0);
+        *most = (*most).max(n);
         out.by_short.entry(short.clone()).or_default().push(out.entries.len());
         out.entries.push(KnownExpansion { short, long: Arc::from(long), line });
     }
@@ -410,7 +520,8 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(&*k.expansion("NATO").unwrap().long, "North Atlantic Treaty Organization");
         assert_eq!(k.long_forms("ASPnet").count(), 2);
-        assert!(k.starts_with_piece("ASPnet"));
+        assert_eq!(k.most_pieces("ASPnet"), 1);
+        assert_eq!(k.most_pieces("ASP"), 0);
     }
 
     #[test]
@@ -421,6 +532,14 @@ mod tests {
         let codes: Vec<_> = diags.iter().map(Diagnostic::code).collect();
         assert_eq!(codes, ["unknown-column", "invalid-value", "duplicate-term"]);
         assert_eq!(k.entries.len(), 1);
+    }
+
+    #[test]
+    fn stop_words_ignore_case() {
+        let s = StopWords::new(["of", "the", "between"]);
+        assert!(s.contains("The") && s.contains("BETWEEN") && s.contains("of"));
+        assert!(!s.contains("off") && !s.contains("") && !s.contains("thé"));
+        assert_eq!(s.len(), 3);
     }
 
     #[test]

@@ -50,15 +50,15 @@ pub fn right_to_left(letters: &[char], text: &str, mode: Mode, s: &AcronymSettin
     let mut last = None;
     for (k, &want) in letters.iter().enumerate().rev() {
         loop {
-            let (i, c) = text[..cur].char_indices().next_back()?;
+            let (i, c) = prev_char(text, cur)?;
             cur = i;
-            let word_start = i == 0 || !text[..i].chars().next_back().is_some_and(char::is_alphanumeric);
             let mut hit = lower(c) == want;
-            if !hit && mode != Mode::Faithful && word_start && want.is_ascii_digit() {
-                hit = s.digit_words.get(&want).is_some_and(|ws| ws.iter().any(|w| word_at(text, i) == w.as_str()));
+            if !hit && mode != Mode::Faithful && want.is_ascii_digit() && word_start(text, i) {
+                let word = word_at(text, i);
+                hit = s.digit_words.get(&want).is_some_and(|ws| ws.iter().any(|w| word.eq_ignore_ascii_case(w)));
             }
             if hit && k == 0 {
-                hit = word_start && !(mode == Mode::Extended && s.is_stop_word(word_at(text, i)));
+                hit = word_start(text, i) && !(mode == Mode::Extended && s.is_stop_word(word_at(text, i)));
             }
             if hit {
                 if k + 1 == letters.len() {
@@ -69,6 +69,21 @@ pub fn right_to_left(letters: &[char], text: &str, mode: Mode, s: &AcronymSettin
         }
     }
     Some(Found { first: cur, last: last.unwrap_or(cur) })
+}
+
+/// The character that ends at `i`, and where it starts (ASCII fast path).
+fn prev_char(text: &str, i: usize) -> Option<(usize, char)> {
+    let b = *text.as_bytes().get(i.checked_sub(1)?)?;
+    if b < 0x80 {
+        Some((i - 1, char::from(b)))
+    } else {
+        text[..i].char_indices().next_back()
+    }
+}
+
+/// True when a word starts at `i`: no letter or digit before it.
+fn word_start(text: &str, i: usize) -> bool {
+    prev_char(text, i).is_none_or(|(_, c)| !c.is_alphanumeric())
 }
 
 /// The word (letters and digits) starting at `i`, lowercased only if it is
@@ -118,7 +133,7 @@ pub fn is_proper_name(long: &str, s: &AcronymSettings) -> bool {
 /// search that runs past a clause does not take it in.
 pub fn acceptable(short: &str, letters: usize, long: &str, mode: Mode, s: &AcronymSettings) -> bool {
     long.len() >= short.len()
-        && !long.contains(&format!("{short} "))
+        && !long.match_indices(short).any(|(i, _)| long[i + short.len()..].starts_with(' '))
         && !long.ends_with(short)
         && window_words(long, mode, s) <= s.window(letters)
         && (mode == Mode::Faithful || !has_clause_comma(long) || is_proper_name(long, s))
@@ -133,43 +148,60 @@ fn has_clause_comma(long: &str) -> bool {
 /// cue) starts at `end`: back to the start of the sentence, a bracket that
 /// is not attached to a word (`protein(s)`, `Ca(2+)` and `poly(A)` are
 /// passed over), `; ` or `: ` (not `NAD(P)H:quinone`), a paragraph break, or
-/// 60 words, whichever is nearest.
-pub fn region_start(hay: &str, end: usize) -> usize {
+/// `max_words` words (at most 40), whichever is nearest.
+pub fn region_start(hay: &str, end: usize, max_words: usize) -> usize {
     let bytes = hay.as_bytes();
     let mut words = 0;
     let mut i = end;
     let mut prev_space = false;
     while i > 0 {
-        let c = hay[..i].chars().next_back().expect("i > 0");
-        let mut at = i - c.len_utf8();
-        match c {
-            ')' => match attached_group(bytes, at) {
-                Some(open) => at = open,
-                None => return i,
-            },
-            '(' | '[' | ']' | '{' | '}' | '!' | '?' | '•' | '。' | '、' => return i,
-            ';' | ':' if bytes.get(i).is_none_or(u8::is_ascii_whitespace) => return i,
-            '\n' => {
+        let b = bytes[i - 1];
+        let mut at = i - 1;
+        // Where the character at `at` ends: `i`, except for a lead byte, read
+        // after its continuation bytes.
+        let mut after = i;
+        let space = if b < 0x80 {
+            match b {
+                b')' => match attached_group(bytes, at) {
+                    Some(open) => at = open,
+                    None => return i,
+                },
+                b'(' | b'[' | b']' | b'{' | b'}' | b'!' | b'?' => return i,
+                b';' | b':' if bytes.get(i).is_none_or(u8::is_ascii_whitespace) => return i,
+                b'.' if bytes.get(i).is_some_and(u8::is_ascii_whitespace) && ends_sentence(&hay[..at]) => return i,
                 // A blank line ends the paragraph.
-                let before = hay[..at].trim_end_matches([' ', '\t', '\r']);
-                if before.ends_with('\n') {
-                    return i;
-                }
+                b'\n' if hay[..at].trim_end_matches([' ', '\t', '\r']).ends_with('\n') => return i,
+                _ => {}
             }
-            '.' if bytes.get(i).is_some_and(u8::is_ascii_whitespace) && ends_sentence(&hay[..at]) => return i,
-            _ => {}
-        }
-        let space = c.is_whitespace();
+            b.is_ascii_whitespace()
+        } else if b >= 0xC0 {
+            let c = hay[at..].chars().next().expect("a lead byte starts a character");
+            after = at + c.len_utf8();
+            if matches!(c, '•' | '。' | '、') {
+                return after;
+            }
+            c.is_whitespace()
+        } else {
+            // A continuation byte: the character is read at its lead byte.
+            prev_space
+        };
         if space && !prev_space {
             words += 1;
-            if words > 60 {
-                return i;
+            if words > max_words.min(40) {
+                return after;
             }
         }
         prev_space = space;
         i = at;
     }
     0
+}
+
+/// How many words before a short form may hold its long form: twice the
+/// window (stop words are not counted in a proper name's window) plus room
+/// for a qualifier's head word.
+pub fn region_words(short: &ShortForm<'_>, s: &AcronymSettings) -> usize {
+    2 * s.window(short.letters()) + 2
 }
 
 /// For the `)` at `close`: the `(` that opens it when that `(` follows a
@@ -472,9 +504,9 @@ mod tests {
     fn settings() -> AcronymSettings {
         let mut s = AcronymSettings {
             window_counts_stop_words: false,
-            stop_words: ["a", "an", "and", "between", "for", "in", "of", "on", "the", "to", "with"]
-                .map(String::from)
-                .to_vec(),
+            stop_words: crate::rules::acronyms::StopWords::new([
+                "a", "an", "and", "between", "for", "in", "of", "on", "the", "to", "with",
+            ]),
             ..AcronymSettings::default()
         };
         s.digit_words.insert('4', vec!["for".into(), "four".into()]);
@@ -487,7 +519,7 @@ mod tests {
     fn long(short: &str, text: &str) -> Option<String> {
         let s = settings();
         let sf = ShortForm::parse(short, 0, &s)?;
-        let start = region_start(text, text.len());
+        let start = region_start(text, text.len(), region_words(&sf, &s));
         let end = region_end(text, start, text.len());
         long_form(&sf, text, start, end, &s).map(|(a, b)| text[a..b].to_string())
     }
@@ -556,9 +588,10 @@ mod tests {
     #[test]
     fn region_stops_at_sentences_not_abbreviations() {
         let t = "It ended. The U.S. Department of Defense ";
-        assert_eq!(t[region_start(t, t.len())..].trim(), "The U.S. Department of Defense");
+        assert_eq!(t[region_start(t, t.len(), 40)..].trim(), "The U.S. Department of Defense");
         let t = "first paragraph\n\nsecond one ";
-        assert_eq!(t[region_start(t, t.len())..].trim(), "second one");
+        assert_eq!(t[region_start(t, t.len(), 40)..].trim(), "second one");
+        assert_eq!(t[region_start(t, t.len(), 1)..].trim(), "one");
     }
 
     #[test]

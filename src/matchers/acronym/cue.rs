@@ -8,7 +8,7 @@
 //! * Without it (`..., or ABC`, `hereinafter referred to as “ABC”`), the
 //!   long form is found before the match as for a parenthesized short form.
 
-use super::align::{acceptable, long_form, region_end, region_start, right_to_left, token_start, Mode};
+use super::align::{acceptable, long_form, region_end, region_start, region_words, right_to_left, token_start, Mode};
 use super::short_form::{trim_quotes, ShortForm};
 use super::Definition;
 use crate::rules::AcronymSettings;
@@ -32,7 +32,7 @@ pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
                 whole.then_some((la, lb))
             }
             None => {
-                let start = region_start(hay, m.start());
+                let start = region_start(hay, m.start(), region_words(&sf, s));
                 let end = region_end(hay, start, m.start());
                 (end > start).then(|| long_form(&sf, hay, start, end, s)).flatten()
             }

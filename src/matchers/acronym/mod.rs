@@ -186,7 +186,7 @@ mod tests {
             let view = DocumentView::new(&text);
             let hay = view.text();
             let mut s = AcronymSettings { window_counts_stop_words: false, ..AcronymSettings::default() };
-            s.stop_words = vec!["and".into(), "of".into(), "the".into()];
+            s.stop_words = crate::rules::acronyms::StopWords::new(["and", "of", "the"]);
             s.digit_words.insert('4', vec!["for".into()]);
             for name in DETECTORS {
                 let mut out = Vec::new();

@@ -12,6 +12,8 @@
 //!
 //! A parenthesis right after Japanese text is left to [`super::japanese`].
 
+use std::borrow::Cow;
+
 use memchr::memchr_iter;
 
 use super::align::{self, long_form, region_end, region_start, right_to_left, token_start, Mode};
@@ -67,7 +69,7 @@ pub fn long_short(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
         }
         let Some(close) = close_paren(hay, open) else { continue };
         let Some(sf) = inner_short_form(hay, open, close, s) else { continue };
-        let start = region_start(hay, open);
+        let start = region_start(hay, open, align::region_words(&sf, s));
         let end = region_end(hay, start, open);
         if end <= start {
             continue;
@@ -130,8 +132,12 @@ pub fn known_long_form(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>
         }
         let Some(close) = close_paren(hay, open) else { continue };
         let Some(sf) = inner_short_form(hay, open, close, s) else { continue };
-        let key = sf.key();
-        let start = region_start(hay, open);
+        let key = if sf.text.contains(char::is_whitespace) { sf.key().into() } else { Cow::Borrowed(sf.text) };
+        let longest = known.longest_words(&key);
+        if longest == 0 {
+            continue;
+        }
+        let start = region_start(hay, open, longest + 1);
         let end = region_end(hay, start, open);
         let best = known.long_forms(&key).filter_map(|l| align::ends_with_words(hay, start, end, l)).min();
         // Only where letter matching finds another long form, or none: the

@@ -26,8 +26,10 @@ pub struct ShortForm<'h> {
     pub text: &'h str,
     /// Its offset in the haystack.
     pub offset: usize,
-    /// Word spans within `text`.
-    words: Vec<(usize, usize)>,
+    /// Word spans within `text` (one or two).
+    words: [(usize, usize); 2],
+    /// Number of words.
+    n: usize,
     /// Index of the acronym word (the last one when both are).
     acronym: usize,
 }
@@ -35,12 +37,17 @@ pub struct ShortForm<'h> {
 impl<'h> ShortForm<'h> {
     /// Parses `text` (at `offset` in the haystack) as a short form.
     pub fn parse(text: &'h str, offset: usize, s: &AcronymSettings) -> Option<ShortForm<'h>> {
-        let mut words = Vec::new();
+        if text.is_empty() || text.len() > 64 || !text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let mut words = [(0, 0); 2];
+        let mut n = 0;
         let mut start = None;
         for (i, c) in text.char_indices() {
             match (c.is_whitespace(), start) {
                 (true, Some(st)) => {
-                    words.push((st, i));
+                    *words.get_mut(n)? = (st, i);
+                    n += 1;
                     start = None;
                 }
                 (false, None) => start = Some(i),
@@ -48,16 +55,15 @@ impl<'h> ShortForm<'h> {
             }
         }
         if let Some(st) = start {
-            words.push((st, text.len()));
+            *words.get_mut(n)? = (st, text.len());
+            n += 1;
         }
-        if words.is_empty() || words.len() > 2 {
-            return None;
-        }
+        let words_n = &words[..n];
         // The strongest acronym word; the last one among equals.
-        let acronym = (0..words.len())
+        let acronym = (0..words_n.len())
             .max_by_key(|&i| (strength(&text[words[i].0..words[i].1], s), i))
             .filter(|&i| strength(&text[words[i].0..words[i].1], s) > Strength::None)?;
-        for (i, &(a, b)) in words.iter().enumerate() {
+        for (i, &(a, b)) in words_n.iter().enumerate() {
             if i != acronym && !is_qualifier(&text[a..b]) {
                 return None;
             }
@@ -66,7 +72,7 @@ impl<'h> ShortForm<'h> {
         if alnum_count(&text[a..b]) > s.max_short_len {
             return None;
         }
-        Some(ShortForm { text, offset, words, acronym })
+        Some(ShortForm { text, offset, words, n, acronym })
     }
 
     /// The short form with whitespace collapsed: the key of mentions and of
@@ -89,7 +95,11 @@ impl<'h> ShortForm<'h> {
     /// The words other than the acronym word.
     pub fn qualifiers(&self) -> impl Iterator<Item = &'h str> + '_ {
         let text = self.text;
-        self.words.iter().enumerate().filter(move |(i, _)| *i != self.acronym).map(move |(_, &(a, b))| &text[a..b])
+        self.words[..self.n]
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| *i != self.acronym)
+            .map(move |(_, &(a, b))| &text[a..b])
     }
 
     /// True when the acronym word is a plural (`PKOs`, `FTFs`).
@@ -101,7 +111,7 @@ impl<'h> ShortForm<'h> {
     /// the last word.
     pub fn match_letters(&self) -> Vec<char> {
         let mut out = letters_of(self.text);
-        if self.acronym + 1 == self.words.len() && self.is_plural() {
+        if self.acronym + 1 == self.n && self.is_plural() {
             out.pop();
         }
         out
