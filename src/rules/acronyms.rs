@@ -3,7 +3,7 @@
 //!
 //! Everything here is validated once, when the rules load, with a
 //! diagnostic at the offending value; the cue patterns are compiled into one
-//! multi-pattern regex and the known-expansions CSV is read and indexed.
+//! regex each and the known-expansions CSV is read and indexed.
 //! `docs/acronyms.md` documents every setting.
 
 use std::collections::{BTreeMap, HashMap};
@@ -172,13 +172,15 @@ impl Hasher for KeyHasher {
 /// Builds [`KeyHasher`]s.
 pub type KeyHash = BuildHasherDefault<KeyHasher>;
 
-/// The cue-phrase patterns of `[[acronyms.cue]]`, as one regex.
+/// The cue-phrase patterns of `[[acronyms.cue]]`, compiled.
+///
+/// Each cue is its own regex, so that each gets its own literal prefilter:
+/// one regex for all would start at the rarest common prefix of all cues,
+/// which for `, or` and `hereinafter` is every comma and every `he`.
 #[derive(Clone, Debug)]
 pub struct CueSet {
-    /// Cue names, by pattern id.
-    pub names: Vec<String>,
-    /// All patterns, leftmost-first in file order.
-    pub regex: Regex,
+    /// Cue names and their regexes, in file order.
+    pub cues: Vec<(String, Regex)>,
 }
 
 /// One row of the known-expansions CSV.
@@ -342,66 +344,57 @@ pub fn settings(
     s
 }
 
-/// Compiles the cue patterns into one regex; `None` when there are none or
-/// one is bad (then a diagnostic says why).
+/// Compiles the cue patterns; `None` when there are none or one is bad
+/// (then a diagnostic says why).
 fn cues(file: &SourceFile, raw: &[Spanned<RawCue>], macros: &Macros, diags: &mut Vec<Diagnostic>) -> Option<CueSet> {
     if raw.is_empty() {
         return None;
     }
     let before = diags.len();
-    let mut names = Vec::new();
-    let mut patterns = Vec::new();
+    let mut cues = Vec::new();
     for cue in raw {
         let cue = cue.get_ref();
         let name = cue.name.get_ref().clone();
-        let loc = StrLoc::of_value(file, cue.pattern.span());
+        let rule = format!("cue {name}");
+        let span = cue.pattern.span();
+        let loc = StrLoc::of_value(file, span.clone());
         let expanded = match expand(cue.pattern.get_ref(), &loc, macros) {
             Ok(e) => e,
             Err(d) => {
-                diags.push(d.rule(format!("cue {name}")));
+                diags.push(d.rule(rule));
                 continue;
             }
         };
-        if validate::check_regex(&expanded, &format!("cue {name}"), diags).is_none() {
+        if validate::check_regex(&expanded, &rule, diags).is_none() {
             continue;
         }
-        names.push(name);
-        patterns.push((expanded, cue.pattern.span()));
-    }
-    if diags.len() > before {
-        return None;
-    }
-    let texts: Vec<&str> = patterns.iter().map(|(e, _)| e.text.as_str()).collect();
-    let regex = match Regex::builder()
-        .configure(meta::Config::new().match_kind(MatchKind::LeftmostFirst).utf8_empty(true))
-        .syntax(syntax::Config::new().utf8(true))
-        .build_many(&texts)
-    {
-        Ok(r) => r,
-        Err(e) => {
-            let at = e.pattern().map_or(0, |p| p.as_usize());
-            let span = patterns[at].1.clone();
-            diags.push(
-                Diagnostic::error("regex-build", format!("the cue patterns do not compile: {e}"))
-                    .rule(format!("cue {}", names[at]))
-                    .at(file, span.start, span.end),
-            );
-            return None;
-        }
-    };
-    for (pid, (_, span)) in patterns.iter().enumerate() {
-        let info = regex.group_info();
-        let pid = regex_automata::PatternID::must(pid);
-        if info.to_index(pid, "short").is_none() {
+        let regex = match Regex::builder()
+            .configure(meta::Config::new().match_kind(MatchKind::LeftmostFirst).utf8_empty(true))
+            .syntax(syntax::Config::new().utf8(true))
+            .build(&expanded.text)
+        {
+            Ok(r) => r,
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error("regex-build", format!("the cue pattern does not compile: {e}"))
+                        .rule(rule)
+                        .at(file, span.start, span.end),
+                );
+                continue;
+            }
+        };
+        if regex.group_info().to_index(regex_automata::PatternID::ZERO, "short").is_none() {
             diags.push(
                 Diagnostic::error("missing-capture", "a cue pattern must capture the short form as `(?P<short>...)`")
-                    .rule(format!("cue {}", names[pid.as_usize()]))
+                    .rule(rule)
                     .at(file, span.start, span.end)
                     .note("it may also capture the long form as `(?P<long>...)`"),
             );
+            continue;
         }
+        cues.push((name, regex));
     }
-    (diags.len() == before).then_some(CueSet { names, regex })
+    (diags.len() == before).then_some(CueSet { cues })
 }
 
 const KNOWN_COLUMNS: &[&str] = &["short", "long", "note", "source"];

@@ -1,6 +1,6 @@
-//! Cue-phrase definitions: the patterns of `[[acronyms.cue]]`, compiled once
-//! into one regex, each capturing the short form as `short` and maybe the
-//! long form as `long`.
+//! Cue-phrase definitions: the patterns of `[[acronyms.cue]]`, compiled once,
+//! each capturing the short form as `short` and maybe the long form as
+//! `long`.
 //!
 //! * With `long` (`(so-called “Acquisition and Cross-Servicing Agreement,”
 //!   or ACSA)`), the long form is the capture, quotes and trailing commas
@@ -16,7 +16,7 @@ use crate::rules::AcronymSettings;
 /// Pushes the definitions the cue patterns find in `hay`.
 pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
     let Some(cues) = &s.cues else { return };
-    for caps in cues.regex.captures_iter(hay) {
+    for caps in cues.cues.iter().flat_map(|(_, re)| re.captures_iter(hay)) {
         let (Some(m), Some(short)) = (caps.get_match(), caps.get_group_by_name("short")) else { continue };
         let (a, b) = trim_quotes(hay, short.start, short.end);
         let Some(sf) = ShortForm::parse(&hay[a..b], a, s) else { continue };
@@ -32,8 +32,10 @@ pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
                 whole.then_some((la, lb))
             }
             None => {
-                let start = region_start(hay, m.start(), region_words(&sf, s));
-                let end = region_end(hay, start, m.start());
+                // The long form ends before the cue and an opening bracket.
+                let cue = hay[..m.start()].trim_end().trim_end_matches('(').len();
+                let start = region_start(hay, cue, region_words(&sf, s));
+                let end = region_end(hay, start, cue);
                 (end > start).then(|| long_form(&sf, hay, start, end, s)).flatten()
             }
         };
