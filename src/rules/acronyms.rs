@@ -528,6 +528,24 @@ mod tests {
     }
 
     #[test]
+    fn bad_settings_are_diagnosed_at_their_values() {
+        let text = "[acronyms]\nwindow_times = 0\nstop_words = [\"of the\"]\nknown = \"nowhere.csv\"\n\n[[acronyms.cue]]\nname = \"x\"\npattern = 'or (?P<abbr>[A-Z]+)'\n\n[[acronyms.cue]]\nname = \"y\"\npattern = '(unclosed'\n";
+        let file = SourceFile::new("rules/a.toml", text);
+        let err = crate::rules::load::load_files(&[file]).expect_err("bad settings");
+        let msg = err.to_string();
+        for want in [
+            "error[invalid-value]: `window_times` must be between 1 and 10, found 0",
+            "rules/a.toml:2:16",
+            "error[invalid-value]: stop word `of the` must be one ASCII word",
+            "error[missing-gazetteer]: cannot read known expansions",
+            "error[missing-capture]: rule \"cue x\": a cue pattern must capture the short form",
+            "error[invalid-regex]: rule \"cue y\"",
+        ] {
+            assert!(msg.contains(want), "missing {want:?} in:\n{msg}");
+        }
+    }
+
+    #[test]
     fn stop_words_ignore_case() {
         let s = StopWords::new(["of", "the", "between"]);
         assert!(s.contains("The") && s.contains("BETWEEN") && s.contains("of"));
