@@ -42,6 +42,8 @@ pub struct AcronymSettings {
     pub max_japanese_long: usize,
     /// Words that never start a long form.
     pub stop_words: StopWords,
+    /// Words after which a `.` does not end a sentence (`No`, `Dr`).
+    pub abbreviations: Vec<String>,
     /// Lowercase words each digit of a short form may stand for.
     pub digit_words: BTreeMap<char, Vec<String>>,
     /// Lowercase ordinal words a trailing number may stand for.
@@ -63,6 +65,7 @@ impl Default for AcronymSettings {
             few_capitals_max_len: 4,
             max_japanese_long: 30,
             stop_words: StopWords::default(),
+            abbreviations: Vec::new(),
             digit_words: BTreeMap::new(),
             ordinals: BTreeMap::new(),
             known: None,
@@ -296,6 +299,17 @@ pub fn settings(
         }
     }
     s.stop_words = StopWords::new(stop_words);
+    for a in &raw.abbreviations {
+        let word = a.get_ref();
+        if word.is_empty() || word.contains(|c: char| c.is_whitespace() || c == '.') {
+            diags.push(
+                Diagnostic::error("invalid-value", format!("abbreviation `{word}` must be one word, without its dot"))
+                    .at(file, a.span().start, a.span().end),
+            );
+        } else {
+            s.abbreviations.push(word.clone());
+        }
+    }
     if let Some(map) = &raw.digit_words {
         for (key, words) in map.get_ref() {
             let mut chars = key.chars();

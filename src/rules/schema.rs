@@ -174,6 +174,9 @@ pub struct RawAcronymSettings {
     /// `window_counts_stop_words`, do not count toward the window.
     #[serde(default)]
     pub stop_words: Vec<Spanned<String>>,
+    /// Words after which a `.` does not end a sentence (`No`, `Dr`).
+    #[serde(default)]
+    pub abbreviations: Vec<Spanned<String>>,
     /// Words a digit of a short form may stand for (`T4P` = Together for Peace).
     #[serde(default)]
     pub digit_words: Option<Spanned<BTreeMap<String, Vec<String>>>>,

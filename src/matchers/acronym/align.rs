@@ -149,7 +149,7 @@ fn has_clause_comma(long: &str) -> bool {
 /// is not attached to a word (`protein(s)`, `Ca(2+)` and `poly(A)` are
 /// passed over), `; ` or `: ` (not `NAD(P)H:quinone`), a paragraph break, or
 /// `max_words` words (at most 40), whichever is nearest.
-pub fn region_start(hay: &str, end: usize, max_words: usize) -> usize {
+pub fn region_start(hay: &str, end: usize, max_words: usize, s: &AcronymSettings) -> usize {
     let bytes = hay.as_bytes();
     let mut words = 0;
     let mut i = end;
@@ -168,7 +168,7 @@ pub fn region_start(hay: &str, end: usize, max_words: usize) -> usize {
                 },
                 b'(' | b'[' | b']' | b'{' | b'}' | b'!' | b'?' => return i,
                 b';' | b':' if bytes.get(i).is_none_or(u8::is_ascii_whitespace) => return i,
-                b'.' if bytes.get(i).is_some_and(u8::is_ascii_whitespace) && ends_sentence(&hay[..at]) => return i,
+                b'.' if bytes.get(i).is_some_and(u8::is_ascii_whitespace) && ends_sentence(&hay[..at], s) => return i,
                 // A blank line ends the paragraph.
                 b'\n' if hay[..at].trim_end_matches([' ', '\t', '\r']).ends_with('\n') => return i,
                 _ => {}
@@ -212,12 +212,13 @@ fn attached_group(bytes: &[u8], close: usize) -> Option<usize> {
     (bytes[open] == b'(' && open > 0 && bytes[open - 1].is_ascii_alphanumeric()).then_some(open)
 }
 
-/// True when a `.` after `before` ends a sentence: not after an
-/// abbreviation such as `U.S` or a single letter (`John W.`).
-fn ends_sentence(before: &str) -> bool {
+/// True when a `.` after `before` ends a sentence: not after a word with a
+/// dot (`U.S`), a single letter (`John W.`) or a word of the
+/// `abbreviations` setting (`No.`, `Dr.`).
+fn ends_sentence(before: &str, s: &AcronymSettings) -> bool {
     let word = &before[token_start(before, before.len())..];
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    !(word.contains('.') || letters <= 1 || matches!(word, "No" | "no" | "Mr" | "Ms" | "Dr" | "St" | "vs" | "Jan"))
+    !(word.contains('.') || letters <= 1 || s.abbreviations.iter().any(|a| a == word))
 }
 
 /// End of the long-form candidate before `end` (a parenthesis): trailing
@@ -519,7 +520,7 @@ mod tests {
     fn long(short: &str, text: &str) -> Option<String> {
         let s = settings();
         let sf = ShortForm::parse(short, 0, &s)?;
-        let start = region_start(text, text.len(), region_words(&sf, &s));
+        let start = region_start(text, text.len(), region_words(&sf, &s), &s);
         let end = region_end(text, start, text.len());
         long_form(&sf, text, start, end, &s).map(|(a, b)| text[a..b].to_string())
     }
@@ -587,11 +588,14 @@ mod tests {
 
     #[test]
     fn region_stops_at_sentences_not_abbreviations() {
+        let s = AcronymSettings { abbreviations: vec!["No".into()], ..AcronymSettings::default() };
         let t = "It ended. The U.S. Department of Defense ";
-        assert_eq!(t[region_start(t, t.len(), 40)..].trim(), "The U.S. Department of Defense");
+        assert_eq!(t[region_start(t, t.len(), 40, &s)..].trim(), "The U.S. Department of Defense");
+        let t = "It ended. Resolution No. 5 Committee ";
+        assert_eq!(t[region_start(t, t.len(), 40, &s)..].trim(), "Resolution No. 5 Committee");
         let t = "first paragraph\n\nsecond one ";
-        assert_eq!(t[region_start(t, t.len(), 40)..].trim(), "second one");
-        assert_eq!(t[region_start(t, t.len(), 1)..].trim(), "one");
+        assert_eq!(t[region_start(t, t.len(), 40, &s)..].trim(), "second one");
+        assert_eq!(t[region_start(t, t.len(), 1, &s)..].trim(), "one");
     }
 
     #[test]

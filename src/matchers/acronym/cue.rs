@@ -34,7 +34,7 @@ pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
             None => {
                 // The long form ends before the cue and an opening bracket.
                 let cue = hay[..m.start()].trim_end().trim_end_matches('(').len();
-                let start = region_start(hay, cue, region_words(&sf, s));
+                let start = region_start(hay, cue, region_words(&sf, s), s);
                 let end = region_end(hay, start, cue);
                 (end > start).then(|| long_form(&sf, hay, start, end, s)).flatten()
             }

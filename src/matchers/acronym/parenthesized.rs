@@ -69,7 +69,7 @@ pub fn long_short(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
         }
         let Some(close) = close_paren(hay, open) else { continue };
         let Some(sf) = inner_short_form(hay, open, close, s) else { continue };
-        let start = region_start(hay, open, align::region_words(&sf, s));
+        let start = region_start(hay, open, align::region_words(&sf, s), s);
         let end = region_end(hay, start, open);
         if end <= start {
             continue;
@@ -137,7 +137,7 @@ pub fn known_long_form(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>
         if longest == 0 {
             continue;
         }
-        let start = region_start(hay, open, longest + 1);
+        let start = region_start(hay, open, longest + 1, s);
         let end = region_end(hay, start, open);
         let best = known.long_forms(&key).filter_map(|l| align::ends_with_words(hay, start, end, l)).min();
         // Only where letter matching finds another long form, or none: the
