@@ -5,6 +5,7 @@ mod cli;
 mod determinism;
 mod diagnostics;
 mod eval;
+mod glossary;
 mod golden;
 mod offsets;
 mod rules;
