@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
-use crate::emit::{atomic, Format, RowWriter};
+use crate::emit::{atomic, Format, Glossary, RowWriter, GLOSSARY};
 use crate::error::{Error, Result};
 use crate::extract::{Document, Extractor};
 use crate::pipeline::{self, Observer, RunOptions, Summary};
@@ -22,7 +22,7 @@ pub const EXTRACTIONS: &str = "extractions.csv";
 
 /// Runs `extractor` over `docs` into memory and returns every output a
 /// golden check compares, as `(file name, bytes)`: the same bytes
-/// `yomitori extract` writes.
+/// `yomitori extract` writes (the rows, then the acronym glossary).
 ///
 /// # Errors
 /// As [`pipeline::run`].
@@ -37,6 +37,7 @@ where
     I::IntoIter: Send,
 {
     let mut writer = RowWriter::new(Vec::new(), Format::Csv, false).map_err(|e| Error::io("<memory>", e))?;
+    let mut glossary = Glossary::new();
     let summary = pipeline::run(
         extractor,
         docs,
@@ -45,12 +46,13 @@ where
             for r in rows {
                 writer.write(r).map_err(|e| Error::io("<memory>", e))?;
             }
+            glossary.add(rows);
             Ok(())
         },
         observer,
     )?;
     let bytes = writer.finish().map_err(|e| Error::io("<memory>", e))?;
-    Ok((vec![(EXTRACTIONS.to_string(), bytes)], summary))
+    Ok((vec![(EXTRACTIONS.to_string(), bytes), (GLOSSARY.to_string(), glossary.to_csv())], summary))
 }
 
 /// The difference between one golden file and the run's output.

@@ -189,6 +189,7 @@ impl Extractor {
         matchers::pattern::find(c, hay, &mut scratch.groups, cands);
         matchers::acronym::find(c, hay, cands);
         matchers::overlap::resolve(c, cands, &mut scratch.order, &mut scratch.keep);
+        matchers::acronym::mentions(c, hay, cands);
         crate::normalize::entities::link_people(c, hay, cands);
         dates::anchor::resolve(c, hay, cands, self.anchor, doc.date.as_deref());
         if cands.is_empty() {
@@ -221,18 +222,19 @@ fn row(c: &Compiled, doc: &Document, view: &DocumentView<'_>, cand: Candidate) -
     for f in &rule.flags {
         flags.insert(f.clone());
     }
-    let (normalized, id, ty, reference) = match cand.value {
+    let (normalized, id, ty, reference, short_form) = match cand.value {
         Value::Term(t) => {
             let RuleSource::Gazetteer { terms, .. } = &rule.source else { unreachable!("term of a gazetteer rule") };
             let term = &terms[t as usize];
-            (term.canonical.to_string(), term.id.to_string(), term.ty.clone().unwrap_or_else(|| rule.ty.clone()), None)
+            let ty = term.ty.clone().unwrap_or_else(|| rule.ty.clone());
+            (term.canonical.to_string(), term.id.to_string(), ty, None, None)
         }
         Value::Computed(n) => {
             for f in n.flags.iter() {
                 flags.insert(f.to_string());
             }
             let ty = n.ty.map_or_else(|| rule.ty.clone(), Arc::from);
-            (n.value, n.id, ty, n.reference.map(|(s, e)| view.map().to_source(s, e)))
+            (n.value, n.id, ty, n.reference.map(|(s, e)| view.map().to_source(s, e)), n.short_form)
         }
     };
     Row {
@@ -252,5 +254,6 @@ fn row(c: &Compiled, doc: &Document, view: &DocumentView<'_>, cand: Candidate) -
         ref_start: reference.map(|r| r.0),
         ref_end: reference.map(|r| r.1),
         flags: flags.to_string(),
+        short_form,
     }
 }

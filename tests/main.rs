@@ -6,6 +6,8 @@ mod dates;
 mod determinism;
 mod diagnostics;
 mod entities;
+mod eval;
+mod glossary;
 mod golden;
 mod offsets;
 mod overlap;

@@ -59,6 +59,7 @@ fn every_seeds_row_points_at_its_text() {
             ref_start: opt(13),
             ref_end: opt(14),
             flags: rec[15].clone(),
+            short_form: None,
         };
         check_row(source, &row);
     }

@@ -167,6 +167,17 @@ pub struct ExtractArgs {
     /// (OWASP "CSV injection"), so `text` may then differ from the source.
     #[arg(long, help_heading = "Output")]
     pub excel: bool,
+    /// Acronym glossary [default: acronyms.csv beside the output]
+    ///
+    /// One row per distinct (short, long) pair: short, long, documents,
+    /// definitions, mentions, first_doc, first_start. Written beside the
+    /// output file by default; not written when rows go to stdout unless a
+    /// path is given.
+    #[arg(long, value_name = "PATH", help_heading = "Output")]
+    pub glossary: Option<PathBuf>,
+    /// Do not write the acronym glossary.
+    #[arg(long, conflicts_with = "glossary", help_heading = "Output")]
+    pub no_glossary: bool,
     /// No summary line and no progress bar.
     #[arg(short, long, help_heading = "Messages")]
     pub quiet: bool,

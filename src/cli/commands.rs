@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use yomitori::emit::atomic::AtomicFile;
-use yomitori::emit::RowWriter;
+use yomitori::emit::{Glossary, RowWriter, GLOSSARY};
 use yomitori::input::{Documents, InputFormat};
 use yomitori::pipeline::{self, RunOptions, Summary};
 use yomitori::rules::examples;
@@ -98,6 +98,8 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
         FormatArg::Jsonl => Format::Jsonl,
     };
     let out_name = args.output.display().to_string();
+    let glossary_path = glossary_path(args)?;
+    let mut glossary = Glossary::new();
     let mut writer = RowWriter::new(dest, format, args.excel).with_context(|| format!("writing {out_name}"))?;
     let mut progress = Progress::new(!args.quiet && !args.no_progress && io::stderr().is_terminal());
     let summary = pipeline::run(
@@ -108,6 +110,7 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
             for r in rows {
                 writer.write(r).map_err(|e| yomitori_io(&out_name, e))?;
             }
+            glossary.add(rows);
             Ok(())
         },
         &mut progress,
@@ -115,10 +118,35 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     progress.finish();
     let summary = summary?;
     writer.finish().map_err(|e| yomitori_io(&out_name, e))?.commit(&out_name)?;
+    let mut out_names = out_name;
+    if let Some(path) = &glossary_path {
+        let name = path.display().to_string();
+        let file = glossary.write(AtomicFile::create(path)?, args.excel).map_err(|e| yomitori_io(&name, e))?;
+        file.commit()?;
+        out_names = format!("{out_names}, {name}");
+    }
     if !args.quiet {
-        eprintln!("{}", summary_line(&summary, started, &out_name));
+        eprintln!("{}", summary_line(&summary, started, &out_names));
     }
     Ok(if summary.failed > 0 { ExitCode::from(ERRORS) } else { ExitCode::SUCCESS })
+}
+
+/// Where the acronym glossary goes: `--glossary`, else `acronyms.csv`
+/// beside the output file; nowhere with `--no-glossary` or stdout output.
+fn glossary_path(args: &ExtractArgs) -> Result<Option<PathBuf>> {
+    let path = match (&args.glossary, args.no_glossary) {
+        (_, true) => return Ok(None),
+        (Some(p), false) => p.clone(),
+        (None, false) if args.output.as_os_str() == "-" => return Ok(None),
+        (None, false) => args.output.parent().unwrap_or(Path::new("")).join(GLOSSARY),
+    };
+    if path == args.output {
+        anyhow::bail!(
+            "the glossary would overwrite the output {}; choose another path with --glossary or --no-glossary",
+            path.display()
+        );
+    }
+    Ok(Some(path))
 }
 
 fn yomitori_io(path: &str, e: io::Error) -> yomitori::Error {

@@ -47,6 +47,8 @@ fn default_job() -> ExtractArgs {
         output: "output/extractions.csv".into(),
         format: FormatArg::Csv,
         excel: false,
+        glossary: None,
+        no_glossary: false,
         quiet: false,
         no_progress: false,
     }

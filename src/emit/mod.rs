@@ -3,10 +3,12 @@
 
 pub mod atomic;
 pub mod excel;
+pub mod glossary;
 pub mod row;
 
 use std::io::{self, Write};
 
+pub use glossary::{Glossary, GLOSSARY};
 pub use row::{Row, HEADER};
 
 /// Output format.

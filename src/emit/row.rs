@@ -80,6 +80,10 @@ pub struct Row {
     pub ref_end: Option<usize>,
     /// `;`-separated sorted flags.
     pub flags: String,
+    /// For acronym rows, the short form the row is about, as defined (`SSA`
+    /// for the mention `SSAs`). Not a column: it keys the glossary.
+    #[serde(skip)]
+    pub short_form: Option<Arc<str>>,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)]

@@ -118,6 +118,9 @@ pub struct Normalized {
     pub reference: Option<(usize, usize)>,
     /// A date value as parts, for the anchoring pass (date normalizers).
     pub date: Option<dates::DateValue>,
+    /// For acronym rows, the short form the row is about (`SSA` for the
+    /// mention `SSAs`); keys the glossary, never a column.
+    pub short_form: Option<std::sync::Arc<str>>,
 }
 
 impl Normalized {

@@ -10,7 +10,7 @@ use super::macros::{Macro, Macros, StrLoc};
 use super::schema::RawRuleFile;
 use super::tables::Table;
 use super::validate::{self, FileContext};
-use super::{AcronymSettings, OverlapPolicy, RuleSet};
+use super::{OverlapPolicy, RuleSet};
 use crate::diagnostic::{Diagnostic, Report, Severity, SourceFile};
 use crate::error::{Error, Result};
 
@@ -114,7 +114,7 @@ pub fn load_files(files: &[SourceFile]) -> Result<RuleSet> {
                 );
             } else {
                 acronym_file = Some(file.path().to_path_buf());
-                set.acronyms = acronym_settings(file, a.get_ref(), &mut diags);
+                set.acronyms = super::acronyms::settings(file, a.get_ref(), &macros, &mut diags);
             }
         }
         let cx = FileContext { file, stem: &stem, defaults: &raw.defaults, macros: &macros, tables: &table_names };
@@ -168,35 +168,6 @@ pub fn load_files(files: &[SourceFile]) -> Result<RuleSet> {
     }
     set.warnings = diags;
     Ok(set)
-}
-
-fn acronym_settings(
-    file: &SourceFile,
-    raw: &super::schema::RawAcronymSettings,
-    diags: &mut Vec<Diagnostic>,
-) -> AcronymSettings {
-    let mut s = AcronymSettings { stop_words: raw.stop_words.clone(), ..AcronymSettings::default() };
-    if let Some(n) = raw.max_short_len {
-        s.max_short_len = n;
-    }
-    if let Some(known) = &raw.known {
-        let path = validate::resolve(file.path(), known.get_ref());
-        match std::fs::read_to_string(&path) {
-            Ok(text) => {
-                let csv = SourceFile::new(&path, text);
-                let terms = super::gazetteer::parse(&csv, true, true, diags);
-                s.known = Some((path, terms));
-            }
-            Err(e) => diags.push(
-                Diagnostic::error(
-                    "missing-gazetteer",
-                    format!("cannot read known expansions `{}`: {e}", path.display()),
-                )
-                .at(file, known.span().start, known.span().end),
-            ),
-        }
-    }
-    s
 }
 
 /// A TOML syntax or schema error as a diagnostic, naming the rule it is in.

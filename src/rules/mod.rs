@@ -6,6 +6,7 @@
 //! diagnostic at once. Nothing here matches text: [`crate::compile`] turns a
 //! `RuleSet` into an `Extractor`.
 
+pub mod acronyms;
 pub mod examples;
 pub mod gazetteer;
 pub mod load;
@@ -19,6 +20,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, SourceFile};
+pub use acronyms::AcronymSettings;
 pub use gazetteer::Term;
 pub use load::load_dir;
 use macros::Expanded;
@@ -249,23 +251,6 @@ impl Rule {
     /// A diagnostic about this rule, pointing at the rule.
     pub fn diagnostic(&self, d: Diagnostic) -> Diagnostic {
         d.rule(self.id.clone()).at(&self.file, self.span.0, self.span.0 + "[[rule]]".len())
-    }
-}
-
-/// Settings of the acronym detector (`[acronyms]` of a rule file).
-#[derive(Clone, Debug)]
-pub struct AcronymSettings {
-    /// Longest short form, in characters.
-    pub max_short_len: usize,
-    /// Words that never start a long form.
-    pub stop_words: Vec<String>,
-    /// Known expansions: file path and its rows.
-    pub known: Option<(PathBuf, Vec<Term>)>,
-}
-
-impl Default for AcronymSettings {
-    fn default() -> Self {
-        AcronymSettings { max_short_len: 10, stop_words: Vec::new(), known: None }
     }
 }
 

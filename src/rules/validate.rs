@@ -16,7 +16,18 @@ use super::{
 use crate::diagnostic::{Diagnostic, SourceFile};
 
 /// Detectors a rule may name with `detector = "..."`.
-pub const DETECTORS: &[&str] = &["schwartz-hearst", crate::normalize::entities::PERSON_MENTIONS];
+pub const DETECTORS: &[&str] = &[
+    crate::matchers::acronym::SCHWARTZ_HEARST,
+    crate::matchers::acronym::LONG_SHORT,
+    crate::matchers::acronym::SHORT_LONG,
+    crate::matchers::acronym::KNOWN_LONG_FORM,
+    crate::matchers::acronym::CUE,
+    crate::matchers::acronym::JAPANESE,
+    crate::matchers::acronym::PDF_GLOSS,
+    crate::matchers::acronym::MENTION,
+    crate::matchers::acronym::KNOWN,
+    crate::normalize::entities::PERSON_MENTIONS,
+];
 
 /// Everything a rule is validated against.
 pub struct FileContext<'a> {

@@ -1,0 +1,604 @@
+//! A short form × the text before it → its long form: Schwartz & Hearst's
+//! right-to-left letter matching, and the extensions built on it.
+//!
+//! The base step ([`right_to_left`]) walks the short form's letters from the
+//! last to the first and finds each, case-insensitively, as far right as
+//! possible in the text before it; the first letter must start a word. A
+//! letter may match inside a word (`CCDCOE` = **C**ooperative **C**yber
+//! **D**efen**c**e **C**entre **o**f **E**xcellence). The long form starts
+//! at the word of the first letter.
+//!
+//! [`long_form`] adds, in order of trial: stop words never start a long
+//! form; digits may stand for words (`T4P` = Together **for** Peace); a
+//! trailing number may stand for an ordinal (`TICAD7` = **Seventh** Tokyo
+//! ...); `/` short forms match one conjunct each (`AML/CFT`); a qualifier
+//! word may sit before or after the acronym's own long form (`PKO Act`,
+//! `Japan-Australia RAA`); a quoted name at the end is left out (`QZS` =
+//! Quasi-Zenith Satellite, not “Michibiki”). The window is checked last.
+
+use super::short_form::{is_acronym_word, is_quote, letters_of, lower, ShortForm};
+use crate::rules::AcronymSettings;
+
+/// Where the letters were found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// Offset of the first letter's match.
+    pub first: usize,
+    /// Offset of the last letter's match.
+    pub last: usize,
+}
+
+/// Which rules the matching follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Schwartz & Hearst exactly.
+    Faithful,
+    /// With stop words and digit words.
+    Extended,
+    /// Extended, but the first word may be a stop word: the fallback when
+    /// the long form really starts with one (`The Scripps Research
+    /// Institute (TSRI)`, `A Disintegrin And Metalloprotease (ADAM)`).
+    Lenient,
+}
+
+/// Finds `letters` (lowercase) right to left in `text`. The first letter
+/// must start a word (the character before it is not a letter or digit);
+/// in [`Mode::Extended`] that word must not be a stop word, and a digit may
+/// match a whole word listed for it in `digit_words`.
+pub fn right_to_left(letters: &[char], text: &str, mode: Mode, s: &AcronymSettings) -> Option<Found> {
+    let mut cur = text.len();
+    let mut last = None;
+    for (k, &want) in letters.iter().enumerate().rev() {
+        loop {
+            let (i, c) = prev_char(text, cur)?;
+            cur = i;
+            let mut hit = lower(c) == want;
+            if !hit && mode != Mode::Faithful && want.is_ascii_digit() && word_start(text, i) {
+                let word = word_at(text, i);
+                hit = s.digit_words.get(&want).is_some_and(|ws| ws.iter().any(|w| word.eq_ignore_ascii_case(w)));
+            }
+            if hit && k == 0 {
+                hit = word_start(text, i) && !(mode == Mode::Extended && s.is_stop_word(word_at(text, i)));
+            }
+            if hit {
+                if k + 1 == letters.len() {
+                    last = Some(i);
+                }
+                break;
+            }
+        }
+    }
+    Some(Found { first: cur, last: last.unwrap_or(cur) })
+}
+
+/// The character that ends at `i`, and where it starts (ASCII fast path).
+fn prev_char(text: &str, i: usize) -> Option<(usize, char)> {
+    let b = *text.as_bytes().get(i.checked_sub(1)?)?;
+    if b < 0x80 {
+        Some((i - 1, char::from(b)))
+    } else {
+        text[..i].char_indices().next_back()
+    }
+}
+
+/// True when a word starts at `i`: no letter or digit before it.
+fn word_start(text: &str, i: usize) -> bool {
+    prev_char(text, i).is_none_or(|(_, c)| !c.is_alphanumeric())
+}
+
+/// The word (letters and digits) starting at `i`, lowercased only if it is
+/// ASCII; used for stop-word and digit-word checks.
+fn word_at(text: &str, i: usize) -> &str {
+    let rest = &text[i..];
+    let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// Start of the whitespace-delimited token containing `i` (Schwartz &
+/// Hearst's `lastIndexOf(" ") + 1`).
+pub fn token_start(text: &str, i: usize) -> usize {
+    text[..i].rfind(char::is_whitespace).map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8))
+}
+
+/// Number of words of a long form for the window: tokens split at
+/// whitespace and `-`. In [`Mode::Extended`], tokens without a letter or
+/// digit do not count, nor do stop words in a proper name when
+/// `window_counts_stop_words` is off.
+pub fn window_words(long: &str, mode: Mode, s: &AcronymSettings) -> usize {
+    let skip_stop = mode != Mode::Faithful && !s.window_counts_stop_words && is_proper_name(long, s);
+    long.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|t| !t.is_empty())
+        .filter(|t| {
+            mode == Mode::Faithful
+                || (t.chars().any(char::is_alphanumeric)
+                    && !(skip_stop && s.is_stop_word(t.trim_matches(|c: char| !c.is_alphanumeric()))))
+        })
+        .count()
+}
+
+/// True when every word of `long` that is not a stop word starts with a
+/// capital or a digit: the name of a body, agreement or programme
+/// (`United Nations Educational, Scientific and Cultural Organization`).
+pub fn is_proper_name(long: &str, s: &AcronymSettings) -> bool {
+    long.split(|c: char| c.is_whitespace() || c == '-').all(|t| {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+        t.is_empty() || s.is_stop_word(t) || t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    })
+}
+
+/// The sanity checks of Schwartz & Hearst's `extractAbbrPair`: the long
+/// form is at least as long as the short form, does not contain it as a
+/// word, and fits the window. In [`Mode::Extended`] a long form with a
+/// comma must be a proper name (`U.S. Forces, Japan`), so that a long-form
+/// search that runs past a clause does not take it in.
+pub fn acceptable(short: &str, letters: usize, long: &str, mode: Mode, s: &AcronymSettings) -> bool {
+    long.len() >= short.len()
+        && !long.match_indices(short).any(|(i, _)| long[i + short.len()..].starts_with(' '))
+        && !long.ends_with(short)
+        && window_words(long, mode, s) <= s.window(letters)
+        && (mode == Mode::Faithful || !has_clause_comma(long) || is_proper_name(long, s))
+}
+
+/// True when `long` has a comma followed by a space (not `1,2-diacyl...`).
+fn has_clause_comma(long: &str) -> bool {
+    long.as_bytes().windows(2).any(|w| w[0] == b',' && w[1].is_ascii_whitespace())
+}
+
+/// Start of the long-form candidate for a short form whose parenthesis (or
+/// cue) starts at `end`: back to the start of the sentence, a bracket that
+/// is not attached to a word (`protein(s)`, `Ca(2+)` and `poly(A)` are
+/// passed over), `; ` or `: ` (not `NAD(P)H:quinone`), a paragraph break, or
+/// `max_words` words (at most 40), whichever is nearest.
+pub fn region_start(hay: &str, end: usize, max_words: usize, s: &AcronymSettings) -> usize {
+    let bytes = hay.as_bytes();
+    let mut words = 0;
+    let mut i = end;
+    let mut prev_space = false;
+    while i > 0 {
+        let b = bytes[i - 1];
+        let mut at = i - 1;
+        // Where the character at `at` ends: `i`, except for a lead byte, read
+        // after its continuation bytes.
+        let mut after = i;
+        let space = if b < 0x80 {
+            match b {
+                b')' => match attached_group(bytes, at) {
+                    Some(open) => at = open,
+                    None => return i,
+                },
+                b'(' | b'[' | b']' | b'{' | b'}' | b'!' | b'?' => return i,
+                b';' | b':' if bytes.get(i).is_none_or(u8::is_ascii_whitespace) => return i,
+                b'.' if bytes.get(i).is_some_and(u8::is_ascii_whitespace) && ends_sentence(&hay[..at], s) => return i,
+                // A blank line ends the paragraph.
+                b'\n' if hay[..at].trim_end_matches([' ', '\t', '\r']).ends_with('\n') => return i,
+                _ => {}
+            }
+            b.is_ascii_whitespace()
+        } else if b >= 0xC0 {
+            let c = hay[at..].chars().next().expect("a lead byte starts a character");
+            after = at + c.len_utf8();
+            if matches!(c, '•' | '。' | '、') {
+                return after;
+            }
+            c.is_whitespace()
+        } else {
+            // A continuation byte: the character is read at its lead byte.
+            prev_space
+        };
+        if space && !prev_space {
+            words += 1;
+            if words > max_words.min(40) {
+                return after;
+            }
+        }
+        prev_space = space;
+        i = at;
+    }
+    0
+}
+
+/// How many words before a short form may hold its long form: twice the
+/// window (stop words are not counted in a proper name's window) plus room
+/// for a qualifier's head word.
+pub fn region_words(short: &ShortForm<'_>, s: &AcronymSettings) -> usize {
+    2 * s.window(short.letters()) + 2
+}
+
+/// For the `)` at `close`: the `(` that opens it when that `(` follows a
+/// letter or digit and the group is short and on one line (`protein(s)`).
+fn attached_group(bytes: &[u8], close: usize) -> Option<usize> {
+    let from = close.saturating_sub(24);
+    let open = close - bytes[from..close].iter().rev().position(|&b| b == b'(' || b == b')' || b == b'\n')? - 1;
+    (bytes[open] == b'(' && open > 0 && bytes[open - 1].is_ascii_alphanumeric()).then_some(open)
+}
+
+/// True when a `.` after `before` ends a sentence: not after a word with a
+/// dot (`U.S`), a single letter (`John W.`) or a word of the
+/// `abbreviations` setting (`No.`, `Dr.`).
+fn ends_sentence(before: &str, s: &AcronymSettings) -> bool {
+    let word = &before[token_start(before, before.len())..];
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    !(word.contains('.') || letters <= 1 || s.abbreviations.iter().any(|a| a == word))
+}
+
+/// End of the long-form candidate before `end` (a parenthesis): trailing
+/// spaces, quotes, commas and dashes left out (`financing ─ (AML/CFT)`).
+pub fn region_end(hay: &str, start: usize, end: usize) -> usize {
+    let t = hay[start..end]
+        .trim_end_matches(|c: char| c.is_whitespace() || is_quote(c) || matches!(c, ',' | '─' | '–' | '—' | '-' | '―'));
+    start + t.len()
+}
+
+/// Finds the long form of `short` in `hay[start..end]` with every extension
+/// (see the module docs). Returns the long form's span.
+pub fn long_form(
+    short: &ShortForm<'_>,
+    hay: &str,
+    start: usize,
+    end: usize,
+    s: &AcronymSettings,
+) -> Option<(usize, usize)> {
+    let key = short.text;
+    let letters = short.letters();
+    let check = |(a, b): (usize, usize)| acceptable(key, letters, &hay[a..b], Mode::Extended, s).then_some((a, b));
+    let whole = short.match_letters();
+    for mode in [Mode::Extended, Mode::Lenient] {
+        if let Some(span) = plain(&whole, hay, start, end, mode, s).and_then(check) {
+            return Some(span);
+        }
+    }
+    if let Some(span) = trailing_number(&whole, key, hay, start, end, s).and_then(check) {
+        return Some(span);
+    }
+    if short.acronym_word().contains('/') {
+        if let Some(span) = conjuncts(short, hay, start, end, s).and_then(check) {
+            return Some(span);
+        }
+    }
+    qualified(short, hay, start, end, s).and_then(check)
+}
+
+/// The plain extended match: letters in `hay[start..end]`, long form from
+/// the first letter's word (leading quotes left out) to `end`, or to the
+/// last letter's word when only a quoted name follows it.
+fn plain(
+    letters: &[char],
+    hay: &str,
+    start: usize,
+    end: usize,
+    mode: Mode,
+    s: &AcronymSettings,
+) -> Option<(usize, usize)> {
+    if letters.is_empty() {
+        return None;
+    }
+    let text = &hay[start..end];
+    let found = right_to_left(letters, text, mode, s)?;
+    let mut a = token_start(text, found.first);
+    a += text[a..].len() - text[a..].trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+    // A quoted name after the last letter's word is not part of the long form.
+    let word_end = found.last
+        + text[found.last..].find(|c: char| !c.is_alphanumeric() && c != '-').unwrap_or(text.len() - found.last);
+    let tail = text[word_end..].trim_start();
+    let b = if tail.starts_with(['“', '"', '‘', '「']) { word_end } else { text.len() };
+    Some((start + a, start + b))
+}
+
+/// `TICAD7`: the letters without the trailing number, when the word before
+/// their long form is its ordinal (`Seventh`, `7th`), which is taken in.
+fn trailing_number(
+    letters: &[char],
+    key: &str,
+    hay: &str,
+    start: usize,
+    end: usize,
+    s: &AcronymSettings,
+) -> Option<(usize, usize)> {
+    let digits = key.len() - key.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits >= letters.len() {
+        return None;
+    }
+    let number = &key[key.len() - digits..];
+    let (a, b) = plain(&letters[..letters.len() - digits], hay, start, end, Mode::Extended, s)?;
+    let before = hay[start..a].trim_end();
+    let word_start = token_start(before, before.len());
+    let word = &before[word_start..];
+    let lower = word.to_lowercase();
+    let ordinal = s.ordinals.get(number).is_some_and(|ws| ws.contains(&lower))
+        || lower.strip_prefix(number).is_some_and(|suffix| matches!(suffix, "st" | "nd" | "rd" | "th"));
+    (ordinal && !word.is_empty()).then_some((start + word_start, b))
+}
+
+/// `AML/CFT` = anti-money laundering and counter-terrorist financing: each
+/// part of the short form matches one conjunct of the long form (split at
+/// `and`, `or`, `&`), in order of letters or, for inverted phrases
+/// (counter-terrorist financing = CFT), by the set of word initials.
+fn conjuncts(
+    short: &ShortForm<'_>,
+    hay: &str,
+    start: usize,
+    end: usize,
+    s: &AcronymSettings,
+) -> Option<(usize, usize)> {
+    let parts: Vec<&str> = short.acronym_word().split('/').collect();
+    let text = &hay[start..end];
+    // Conjunct boundaries, right to left.
+    let mut bounds = vec![text.len()];
+    let words: Vec<(usize, &str)> = words_with_offsets(text);
+    for &(at, w) in words.iter().rev() {
+        if bounds.len() == parts.len() {
+            break;
+        }
+        if matches!(w.to_ascii_lowercase().as_str(), "and" | "or" | "&") {
+            bounds.push(at);
+        }
+    }
+    if bounds.len() < parts.len() {
+        return None;
+    }
+    let mut first = None;
+    for (j, part) in parts.iter().enumerate().rev() {
+        let seg_end = bounds[parts.len() - 1 - j];
+        let seg_start = if j == 0 {
+            0
+        } else {
+            let b = bounds[parts.len() - j];
+            b + text[b..].find(char::is_whitespace).unwrap_or(0)
+        };
+        let seg = &text[seg_start..seg_end];
+        let letters = letters_of(part);
+        let begin = seg.len() - seg.trim_start().len();
+        let found = right_to_left(&letters, seg, Mode::Extended, s).map(|f| token_start(seg, f.first));
+        let at = match found {
+            Some(a) if j == 0 || a == begin => Some(a),
+            _ => initials(&letters, seg, j == 0, s),
+        }?;
+        if j == 0 {
+            first = Some(seg_start + at);
+        }
+    }
+    let a = first?;
+    Some((start + a, end))
+}
+
+/// The offset in `seg` where its last words' initials (stop words left out,
+/// hyphenated parts counted) are exactly `letters` in some order; with
+/// `open_start` false the words must fill `seg`.
+fn initials(letters: &[char], seg: &str, open_start: bool, s: &AcronymSettings) -> Option<usize> {
+    let mut want: Vec<char> = letters.to_vec();
+    want.sort_unstable();
+    let words = words_with_offsets(seg);
+    let mut got = Vec::new();
+    for &(at, w) in words.iter().rev() {
+        if s.is_stop_word(w) {
+            continue;
+        }
+        for part in w.split('-') {
+            if let Some(c) = part.chars().find(|c| c.is_alphanumeric()) {
+                got.push(lower(c));
+            }
+        }
+        let mut sorted = got.clone();
+        sorted.sort_unstable();
+        if sorted == want {
+            let rest_empty = seg[..at].trim().is_empty();
+            return (open_start || rest_empty).then_some(at);
+        }
+        if got.len() >= want.len() {
+            return None;
+        }
+    }
+    None
+}
+
+/// `PKO Act`, `LTS Guidelines`, `Japan-Australia RAA`, `ReCAAP-ISC`: the
+/// acronym part matches its own long form; each qualifier is a word of the
+/// long form, is itself an acronym, or heads the long form (`Act on ...`
+/// before the words of `PKO`, taken in). Words after the acronym's long
+/// form that are qualifiers or stop words (`between Japan and Australia`)
+/// are kept in the long form but not matched.
+fn qualified(
+    short: &ShortForm<'_>,
+    hay: &str,
+    start: usize,
+    end: usize,
+    s: &AcronymSettings,
+) -> Option<(usize, usize)> {
+    let pieces: Vec<&str> = short.text.split([' ', '-']).filter(|p| !p.is_empty()).collect();
+    if pieces.len() < 2 {
+        return None;
+    }
+    let text = &hay[start..end];
+    for core in (0..pieces.len()).rev() {
+        if !is_acronym_word(pieces[core], s) {
+            continue;
+        }
+        let quals: Vec<&str> = pieces.iter().enumerate().filter(|(i, _)| *i != core).map(|(_, p)| *p).collect();
+        let mut letters = letters_of(pieces[core]);
+        if super::short_form::is_plural(pieces[core]) {
+            letters.pop();
+        }
+        // Trailing run of qualifiers and stop words, kept out of the match.
+        let words = words_with_offsets(text);
+        let mut cut = text.len();
+        let mut quals_in_tail = 0;
+        for &(at, w) in words.iter().rev() {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if quals.contains(&bare) {
+                quals_in_tail += 1;
+            } else if !s.is_stop_word(bare) {
+                break;
+            }
+            cut = at;
+        }
+        let ends = if quals_in_tail > 0 { vec![cut, text.len()] } else { vec![text.len()] };
+        for match_end in ends {
+            let Some((a, _)) = plain(&letters, hay, start, start + match_end, Mode::Extended, s) else { continue };
+            let mut a = a - start;
+            let mut ok = true;
+            for q in &quals {
+                let in_long = words_with_offsets(&text[a..]).iter().any(|(_, w)| w.split('-').any(|p| p == *q));
+                if in_long || is_acronym_word(q, s) {
+                    continue;
+                }
+                // A head word before the acronym's long form, within the window.
+                match words_with_offsets(&text[..a]).iter().rev().take(s.window(short.letters())).find(|(_, w)| w == q)
+                {
+                    Some(&(at, _)) => a = at,
+                    None => ok = false,
+                }
+            }
+            if ok {
+                return Some((start + a, end));
+            }
+        }
+    }
+    None
+}
+
+/// Whitespace-separated words with their offsets.
+fn words_with_offsets(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(st)) => {
+                out.push((st, &text[st..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &text[st..]));
+    }
+    out
+}
+
+/// True when `hay[start..end]` ends with the words of `long`, compared
+/// case-insensitively with whitespace collapsed; returns where they start
+/// (after any leading quote).
+pub fn ends_with_words(hay: &str, start: usize, end: usize, long: &str) -> Option<usize> {
+    let text = &hay[start..end];
+    let have = words_with_offsets(text);
+    let want: Vec<&str> = long.split_whitespace().collect();
+    if want.is_empty() || have.len() < want.len() {
+        return None;
+    }
+    let tail = &have[have.len() - want.len()..];
+    let (first_at, first) = tail[0];
+    let lead = first.len() - first.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+    for (k, (&(_, h), w)) in tail.iter().zip(&want).enumerate() {
+        let h = if k == 0 { &h[lead..] } else { h };
+        if !(h.eq_ignore_ascii_case(w) || h.to_lowercase() == w.to_lowercase()) {
+            return None;
+        }
+    }
+    Some(start + first_at + lead)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> AcronymSettings {
+        let mut s = AcronymSettings {
+            window_counts_stop_words: false,
+            stop_words: crate::rules::acronyms::StopWords::new([
+                "a", "an", "and", "between", "for", "in", "of", "on", "the", "to", "with",
+            ]),
+            ..AcronymSettings::default()
+        };
+        s.digit_words.insert('4', vec!["for".into(), "four".into()]);
+        s.ordinals.insert("7".into(), vec!["seventh".into()]);
+        s
+    }
+
+    /// The long form of `short` in `text` (which ends where the parenthesis
+    /// would be).
+    fn long(short: &str, text: &str) -> Option<String> {
+        let s = settings();
+        let sf = ShortForm::parse(short, 0, &s)?;
+        let start = region_start(text, text.len(), region_words(&sf, &s), &s);
+        let end = region_end(text, start, text.len());
+        long_form(&sf, text, start, end, &s).map(|(a, b)| text[a..b].to_string())
+    }
+
+    #[test]
+    fn faithful_match_is_schwartz_hearst() {
+        let s = AcronymSettings::default();
+        let t = "the annual Space Situational Awareness ";
+        let f = right_to_left(&letters_of("SSA"), t, Mode::Faithful, &s).unwrap();
+        assert_eq!(&t[token_start(t, f.first)..], "Space Situational Awareness ");
+        // Greedy from the right: the first letter takes the nearest word start.
+        let t = "Acquisition and Cross-Servicing Agreement";
+        let f = right_to_left(&letters_of("ACSA"), t, Mode::Faithful, &s).unwrap();
+        assert_eq!(&t[token_start(t, f.first)..], "and Cross-Servicing Agreement");
+    }
+
+    #[test]
+    fn extensions() {
+        let cases = [
+            ("ACSA", "Acquisition and Cross-Servicing Agreement", "Acquisition and Cross-Servicing Agreement"),
+            ("T4P", "a project “Together for Peace", "Together for Peace"),
+            (
+                "TICAD7",
+                "At the Seventh Tokyo International Conference on African Development",
+                "Seventh Tokyo International Conference on African Development",
+            ),
+            (
+                "AML/CFT",
+                "Regarding anti-money laundering and counter-terrorist financing ─",
+                "anti-money laundering and counter-terrorist financing",
+            ),
+            (
+                "PKO Act",
+                "Based on the Act on Cooperation with UN Peacekeeping Operations and Other Operations",
+                "Act on Cooperation with UN Peacekeeping Operations and Other Operations",
+            ),
+            (
+                "Japan-Australia RAA",
+                "on the reciprocal access agreement between Japan and Australia",
+                "reciprocal access agreement between Japan and Australia",
+            ),
+            ("ReCAAP-ISC", "via the Information Sharing Centre", "Information Sharing Centre"),
+            ("QZS", "onto the Japanese Quasi-Zenith Satellite “Michibiki”", "Quasi-Zenith Satellite"),
+            (
+                "R-ARCSS",
+                "in response to the Revitalized Agreement on the Resolution of the Conflict in the Republic of South Sudan",
+                "Revitalized Agreement on the Resolution of the Conflict in the Republic of South Sudan",
+            ),
+            ("USFJ", "by the Japan Self-Defense Forces (JSDF) and U.S. Forces, Japan", "U.S. Forces, Japan"),
+        ];
+        for (short, text, want) in cases {
+            assert_eq!(long(short, text).as_deref(), Some(want), "{short}");
+        }
+    }
+
+    #[test]
+    fn rejections() {
+        assert_eq!(long("CFT", "held in Tokyo"), None);
+        assert_eq!(long("ISIL", "Committee or the"), None);
+    }
+
+    #[test]
+    fn region_stops_at_sentences_not_abbreviations() {
+        let s = AcronymSettings { abbreviations: vec!["No".into()], ..AcronymSettings::default() };
+        let t = "It ended. The U.S. Department of Defense ";
+        assert_eq!(t[region_start(t, t.len(), 40, &s)..].trim(), "The U.S. Department of Defense");
+        let t = "It ended. Resolution No. 5 Committee ";
+        assert_eq!(t[region_start(t, t.len(), 40, &s)..].trim(), "Resolution No. 5 Committee");
+        let t = "first paragraph\n\nsecond one ";
+        assert_eq!(t[region_start(t, t.len(), 40, &s)..].trim(), "second one");
+        assert_eq!(t[region_start(t, t.len(), 1, &s)..].trim(), "one");
+    }
+
+    #[test]
+    fn known_long_form_at_the_end() {
+        let t = "participated in the International Conference on Cyber Conflict ";
+        let at = ends_with_words(t, 0, t.trim_end().len(), "International Conference on Cyber Conflict").unwrap();
+        assert_eq!(&t[at..t.trim_end().len()], "International Conference on Cyber Conflict");
+        assert_eq!(ends_with_words(t, 0, t.len(), "Cyber Defence"), None);
+    }
+}

@@ -1,0 +1,180 @@
+//! Parenthesized definitions in English text, in both orders:
+//!
+//! * [`long_short`]: `Space Situational Awareness (SSA)`, the extended
+//!   Schwartz & Hearst (short-form shapes in [`super::short_form`], long-form
+//!   extensions in [`super::align`]);
+//! * [`short_long`]: `SSA (Space Situational Awareness)`;
+//! * [`known_long_form`]: `International Conference on Cyber Conflict
+//!   (CyCon)`, where the text before the parenthesis ends with a long form
+//!   the known-expansions file lists for the short form, and letter matching
+//!   cuts it short (`Cyber Conflict`) or cannot match it (`UNESCO
+//!   Associated Schools Network (ASPnet)`).
+//!
+//! A parenthesis right after Japanese text is left to [`super::japanese`].
+
+use std::borrow::Cow;
+
+use memchr::memchr_iter;
+
+use super::align::{self, long_form, region_end, region_start, right_to_left, token_start, Mode};
+use super::short_form::{is_acronym_word, trim_quotes, ShortForm};
+use super::Definition;
+use crate::rules::AcronymSettings;
+use crate::text::is_cjk;
+
+/// The `)` that closes the `(` at `open`, nesting counted, within 200 bytes
+/// and before a blank line.
+pub fn close_paren(hay: &str, open: usize) -> Option<usize> {
+    let bytes = hay.as_bytes();
+    let mut depth = 0usize;
+    let end = (open + 200).min(bytes.len());
+    let mut newline = false;
+    for (i, &b) in bytes[open..end].iter().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + i);
+                }
+            }
+            b'\n' if newline => return None,
+            b'\n' => newline = true,
+            b' ' | b'\t' | b'\r' => {}
+            _ => newline = false,
+        }
+    }
+    None
+}
+
+/// The short form inside the parenthesis at `open`..`close`: cut at `, ` or
+/// `; ` as Schwartz & Hearst do, quotes and spaces trimmed.
+fn inner_short_form<'h>(hay: &'h str, open: usize, close: usize, s: &AcronymSettings) -> Option<ShortForm<'h>> {
+    let inner = &hay[open + 1..close];
+    let cut = [", ", "; "].iter().filter_map(|c| inner.find(c)).min().unwrap_or(inner.len());
+    let (a, b) = trim_quotes(hay, open + 1, open + 1 + cut);
+    ShortForm::parse(&hay[a..b], a, s)
+}
+
+/// True when the parenthesis at `open` follows Japanese text.
+fn after_japanese(hay: &str, open: usize) -> bool {
+    hay[..open].trim_end_matches([' ', '\t']).chars().next_back().is_some_and(is_cjk)
+}
+
+/// `Long Form (LF)`: the extended Schwartz & Hearst.
+pub fn long_short(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
+    for open in memchr_iter(b'(', hay.as_bytes()) {
+        if after_japanese(hay, open) {
+            continue;
+        }
+        let Some(close) = close_paren(hay, open) else { continue };
+        let Some(sf) = inner_short_form(hay, open, close, s) else { continue };
+        let start = region_start(hay, open, align::region_words(&sf, s), s);
+        let end = region_end(hay, start, open);
+        if end <= start {
+            continue;
+        }
+        if let Some(long) = long_form(&sf, hay, start, end, s) {
+            out.push(Definition::new(&sf, long));
+        }
+    }
+}
+
+/// `LF (Long Form)`: an acronym word right before a parenthesis that holds
+/// its whole long form, the first letter on the first word. Weak acronym
+/// words need a digit here (`Cks1`, not `Sea”`).
+pub fn short_long(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
+    for open in memchr_iter(b'(', hay.as_bytes()) {
+        let Some(close) = close_paren(hay, open) else { continue };
+        let (a, b) = trim_quotes(hay, open + 1, close);
+        let inner = &hay[a..b];
+        if inner.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).count() < 2
+            || !inner.starts_with(char::is_alphabetic)
+            || ShortForm::parse(inner, a, s).is_some()
+        {
+            continue;
+        }
+        let before = hay[..open].trim_end_matches([' ', '\t']);
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || "([{".contains(c))
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        let (wa, wb) = trim_quotes(hay, word_start, before.len());
+        let Some(sf) = ShortForm::parse(&hay[wa..wb], wa, s) else { continue };
+        // A strong acronym word, or a weak one with a digit (`Cks1`): other
+        // weak words before a parenthesis (`Sea”`) are mostly words.
+        let word = sf.acronym_word();
+        if sf.qualifiers().next().is_some()
+            || !(is_acronym_word(word, s) || word.contains(|c: char| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        let letters = sf.match_letters();
+        let whole = [Mode::Extended, Mode::Lenient]
+            .into_iter()
+            .any(|mode| right_to_left(&letters, inner, mode, s).is_some_and(|f| token_start(inner, f.first) == 0));
+        if !whole || !align::acceptable(sf.text, sf.letters(), inner, Mode::Extended, s) {
+            continue;
+        }
+        out.push(Definition::new(&sf, (a, b)));
+    }
+}
+
+/// `Long Form (LF)` where `Long Form` is listed for `LF` in the
+/// known-expansions file and letter matching finds another long form or
+/// none; the longest listed long form wins.
+pub fn known_long_form(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
+    let Some(known) = &s.known else { return };
+    for open in memchr_iter(b'(', hay.as_bytes()) {
+        if after_japanese(hay, open) {
+            continue;
+        }
+        let Some(close) = close_paren(hay, open) else { continue };
+        let Some(sf) = inner_short_form(hay, open, close, s) else { continue };
+        let key = if sf.text.contains(char::is_whitespace) { sf.key().into() } else { Cow::Borrowed(sf.text) };
+        let longest = known.longest_words(&key);
+        if longest == 0 {
+            continue;
+        }
+        let start = region_start(hay, open, longest + 1, s);
+        let end = region_end(hay, start, open);
+        let best = known.long_forms(&key).filter_map(|l| align::ends_with_words(hay, start, end, l)).min();
+        // Only where letter matching finds another long form, or none: the
+        // same long form is the `acronym-long-short` detector's to report.
+        if let Some(a) = best.filter(|&a| long_form(&sf, hay, start, end, s) != Some((a, end))) {
+            out.push(Definition::new(&sf, (a, end)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closing_parenthesis() {
+        let t = "x (see 6(2) on page 268) y";
+        assert_eq!(&t[close_paren(t, 2).unwrap()..], ") y");
+        assert_eq!(close_paren("(SSA\n\nrest)", 0), None);
+        assert_eq!(close_paren("(SSA\nrest)", 0), Some(9));
+    }
+
+    fn defs(f: fn(&str, &AcronymSettings, &mut Vec<Definition>), t: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        f(t, &AcronymSettings::default(), &mut out);
+        out.iter().map(|d| (t[d.short.0..d.short.1].to_string(), t[d.long.0..d.long.1].to_string())).collect()
+    }
+
+    #[test]
+    fn both_orders() {
+        let t = "the annual Space Situational Awareness (SSA) exercise";
+        assert_eq!(defs(long_short, t), [("SSA".into(), "Space Situational Awareness".into())]);
+        assert!(defs(short_long, t).is_empty());
+        let t = "the annual SSA (Space Situational Awareness) exercise";
+        assert_eq!(defs(short_long, t), [("SSA".into(), "Space Situational Awareness".into())]);
+        assert!(defs(long_short, t).is_empty());
+        assert!(defs(short_long, "the ISIL (Da'esh) and Al-Qaida").is_empty());
+        assert!(defs(short_long, "the ARF (Regional Forum of Asia)").is_empty());
+    }
+}
