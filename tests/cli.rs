@@ -128,3 +128,24 @@ fn help_documents_exit_codes() {
         assert!(line.chars().count() <= 100, "long -h line: {line}");
     }
 }
+
+/// See: the dates engineer's report: `-o /dev/null` once renamed a file
+/// over the device. A target that is not a regular file (here a named pipe)
+/// is written directly and stays what it was.
+#[test]
+fn output_to_a_pipe_keeps_the_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let ws = Workspace::new();
+    let fifo = ws.path("rows.fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = ws.run(&["extract", "seeds", "-o", "rows.fifo", "--no-glossary", "-q"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Checked before joining: a replaced pipe would leave the reader blocked.
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    let csv = reader.join().unwrap();
+    assert!(csv.starts_with(HEADER), "the rows went through the pipe");
+}

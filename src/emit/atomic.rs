@@ -1,6 +1,10 @@
 //! An output file written to a temporary file beside its target and renamed
 //! into place on success, so an interrupted run never leaves a truncated
 //! file where a good one stood.
+//!
+//! A target that exists and is not a regular file (`/dev/null`, a named
+//! pipe, a terminal) is written directly: renaming over it would replace
+//! the device with a file.
 
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -13,8 +17,14 @@ use crate::error::{Error, Result};
 /// succeeds. Dropped uncommitted, the temporary file is removed.
 #[derive(Debug)]
 pub struct AtomicFile {
-    tmp: BufWriter<NamedTempFile>,
+    out: Out,
     target: PathBuf,
+}
+
+#[derive(Debug)]
+enum Out {
+    Temp(BufWriter<NamedTempFile>),
+    Direct(BufWriter<std::fs::File>),
 }
 
 impl AtomicFile {
@@ -23,6 +33,10 @@ impl AtomicFile {
     /// # Errors
     /// When the folder or the temporary file cannot be created.
     pub fn create(target: &Path) -> Result<AtomicFile> {
+        if std::fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            let f = std::fs::OpenOptions::new().write(true).open(target).map_err(|e| Error::io(target, e))?;
+            return Ok(AtomicFile { out: Out::Direct(BufWriter::with_capacity(1 << 16, f)), target: target.to_path_buf() });
+        }
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
@@ -34,7 +48,7 @@ impl AtomicFile {
             .suffix(".tmp")
             .tempfile_in(&dir)
             .map_err(|e| Error::io(&dir, e))?;
-        Ok(AtomicFile { tmp: BufWriter::with_capacity(1 << 16, tmp), target: target.to_path_buf() })
+        Ok(AtomicFile { out: Out::Temp(BufWriter::with_capacity(1 << 16, tmp)), target: target.to_path_buf() })
     }
 
     /// The final path.
@@ -48,7 +62,10 @@ impl AtomicFile {
     /// When flushing or renaming fails; the target is then left untouched.
     pub fn commit(self) -> Result<()> {
         let target = self.target;
-        let tmp = self.tmp.into_inner().map_err(|e| Error::io(&target, e.into_error()))?;
+        let tmp = match self.out {
+            Out::Direct(mut f) => return f.flush().map_err(|e| Error::io(&target, e)),
+            Out::Temp(t) => t.into_inner().map_err(|e| Error::io(&target, e.into_error()))?,
+        };
         tmp.as_file().sync_all().map_err(|e| Error::io(&target, e))?;
         tmp.persist(&target).map_err(|e| Error::io(&target, e.error))?;
         Ok(())
@@ -57,11 +74,17 @@ impl AtomicFile {
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.tmp.write(buf)
+        match &mut self.out {
+            Out::Temp(t) => t.write(buf),
+            Out::Direct(f) => f.write(buf),
+        }
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.tmp.flush()
+        match &mut self.out {
+            Out::Temp(t) => t.flush(),
+            Out::Direct(f) => f.flush(),
+        }
     }
 }
 
