@@ -265,13 +265,26 @@ where
     })
 }
 
+/// Extracts one document. A panic inside extraction is a bug, but one bad
+/// document must not sink a batch of millions: it is caught, reported as an
+/// error of that document, and the worker goes on with fresh scratch space.
 fn extract_one(extractor: &Extractor, scratch: &mut crate::extract::Scratch, item: Result<Document>) -> Done {
-    match item {
-        Ok(doc) => {
-            let mut rows = Vec::new();
-            extractor.extract_into(&doc, scratch, &mut rows);
-            Done::Extracted(doc, rows)
+    let doc = match item {
+        Ok(doc) => doc,
+        Err(e) => return Done::Failed(e),
+    };
+    let mut rows = Vec::new();
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract_into(&doc, scratch, &mut rows)));
+    match run {
+        Ok(()) => Done::Extracted(doc, rows),
+        Err(panic) => {
+            *scratch = extractor.scratch();
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Done::Failed(Error::document(&*doc.id, format!("internal error, document skipped (please report): {what}")))
         }
-        Err(e) => Done::Failed(e),
     }
 }

@@ -450,13 +450,13 @@ pub fn date(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
 /// after the match. The rule's `after` condition says what may stand between.
 pub fn shared_year(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
     let (_, end) = f.range();
-    let hay = f.haystack();
-    let tail = &hay[end..hay.len().min(end + 80)];
-    let bytes = tail.as_bytes();
+    // Bytes, not `str`: 80 bytes on may fall inside a character.
+    let hay = f.haystack().as_bytes();
+    let bytes = &hay[end..hay.len().min(end + 80)];
     let year = (0..bytes.len().saturating_sub(3)).find_map(|i| {
         let run = &bytes[i..i + 4];
         let edge_before = i == 0 || !bytes[i - 1].is_ascii_digit();
-        let edge_after = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
+        let edge_after = hay.get(end + i + 4).is_none_or(|b| !b.is_ascii_digit());
         let ok = run.iter().all(u8::is_ascii_digit) && edge_before && edge_after;
         ok.then(|| std::str::from_utf8(run).ok()?.parse::<i32>().ok()).flatten()
     })?;
