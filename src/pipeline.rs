@@ -274,7 +274,8 @@ fn extract_one(extractor: &Extractor, scratch: &mut crate::extract::Scratch, ite
         Err(e) => return Done::Failed(e),
     };
     let mut rows = Vec::new();
-    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract_into(&doc, scratch, &mut rows)));
+    let run =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract_into(&doc, scratch, &mut rows)));
     match run {
         Ok(()) => Done::Extracted(doc, rows),
         Err(panic) => {

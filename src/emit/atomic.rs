@@ -35,7 +35,10 @@ impl AtomicFile {
     pub fn create(target: &Path) -> Result<AtomicFile> {
         if std::fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
             let f = std::fs::OpenOptions::new().write(true).open(target).map_err(|e| Error::io(target, e))?;
-            return Ok(AtomicFile { out: Out::Direct(BufWriter::with_capacity(1 << 16, f)), target: target.to_path_buf() });
+            return Ok(AtomicFile {
+                out: Out::Direct(BufWriter::with_capacity(1 << 16, f)),
+                target: target.to_path_buf(),
+            });
         }
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),

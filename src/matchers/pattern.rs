@@ -7,7 +7,7 @@
 //! search moves on by one character.
 
 use regex_automata::util::captures::Captures;
-use regex_automata::{meta, Anchored, Input};
+use regex_automata::{meta, Anchored, Input, PatternID};
 
 use super::Candidate;
 use crate::compile::{Compiled, PatternGroup};
@@ -39,28 +39,21 @@ pub fn find(c: &Compiled, hay: &str, scratch: &mut [GroupScratch], out: &mut Vec
 fn find_group(c: &Compiled, g: &PatternGroup, hay: &str, s: &mut GroupScratch, out: &mut Vec<Candidate>) {
     let mut at = 0;
     while at < hay.len() {
-        let input = Input::new(hay).range(at..);
-        g.re.search_captures_with(&mut s.cache, &input, &mut s.caps);
-        let Some(m) = s.caps.get_match() else { break };
+        // Spans first (the DFAs alone); captures only for matches that pass
+        // the cheap checks, which most rejected matches do not.
+        let Some(m) = g.re.search_with(&mut s.cache, &Input::new(hay).range(at..)) else { break };
         let start = m.start();
-        if let Some(cand) = accept(c, g, hay, &s.caps) {
-            at = cand.end.max(start + 1);
-            out.push(cand);
-            continue;
-        }
-        let mut next = None;
+        let mut found = accept(c, g, hay, s, m.pattern().as_usize(), start, m.end());
         for pid in m.pattern().as_usize() + 1..g.rules.len() {
-            let input =
-                Input::new(hay).range(start..).anchored(Anchored::Pattern(regex_automata::PatternID::must(pid)));
-            g.re.search_captures_with(&mut s.cache, &input, &mut s.caps);
-            if s.caps.is_match() {
-                if let Some(cand) = accept(c, g, hay, &s.caps) {
-                    next = Some(cand);
-                    break;
-                }
+            if found.is_some() {
+                break;
+            }
+            let input = Input::new(hay).range(start..).anchored(Anchored::Pattern(PatternID::must(pid)));
+            if let Some(m2) = g.re.search_with(&mut s.cache, &input) {
+                found = accept(c, g, hay, s, pid, start, m2.end());
             }
         }
-        match next {
+        match found {
             Some(cand) => {
                 at = cand.end.max(start + 1);
                 out.push(cand);
@@ -70,12 +63,21 @@ fn find_group(c: &Compiled, g: &PatternGroup, hay: &str, s: &mut GroupScratch, o
     }
 }
 
-fn accept(c: &Compiled, g: &PatternGroup, hay: &str, caps: &Captures) -> Option<Candidate> {
-    let m = caps.get_match()?;
-    let rule_ix = g.rules[m.pattern().as_usize()];
+/// The candidate of pattern `pid` matching `start..end`, when the rule
+/// accepts it: word edges, edge conditions, then the value (captures are
+/// computed here, for this span only).
+fn accept(
+    c: &Compiled,
+    g: &PatternGroup,
+    hay: &str,
+    s: &mut GroupScratch,
+    pid: usize,
+    start: usize,
+    end: usize,
+) -> Option<Candidate> {
+    let rule_ix = g.rules[pid];
     let rule = &c.rules[rule_ix as usize];
     let RuleSource::Pattern(p) = &rule.source else { return None };
-    let (start, end) = (m.start(), m.end());
     if rule.whole_word && !on_word_edges(hay, start, end) {
         return None;
     }
@@ -84,7 +86,12 @@ fn accept(c: &Compiled, g: &PatternGroup, hay: &str, caps: &Captures) -> Option<
             return None;
         }
     }
-    let fields = Fields::new(hay, caps);
+    // The same leftmost-first match, anchored to its pattern and span; look-
+    // around still sees the text outside the span.
+    let input = Input::new(hay).range(start..end).anchored(Anchored::Pattern(PatternID::must(pid)));
+    g.re.search_captures_with(&mut s.cache, &input, &mut s.caps);
+    debug_assert_eq!(s.caps.get_match().map(|m| (m.start(), m.end())), Some((start, end)));
+    let fields = Fields::new(hay, &s.caps);
     let mut value = match (p.normalizer, &p.value) {
         (Some(n), _) => (n.run)(&fields, &c.resources)?,
         (None, Some(t)) => Normalized::value(render(t, &fields)),
@@ -95,7 +102,13 @@ fn accept(c: &Compiled, g: &PatternGroup, hay: &str, caps: &Captures) -> Option<
             value.id = render(t, &fields);
         }
     }
-    Some(Candidate::computed(start, end, rule_ix, value))
+    // With `span = "name"` the row is the capture, and the search goes on
+    // after it: the rest of the match is look-ahead (or look-behind) context.
+    let (row_start, row_end) = match &p.span {
+        None => (start, end),
+        Some(name) => fields.span(name).filter(|(a, b)| a < b)?,
+    };
+    Some(Candidate::computed(row_start, row_end, rule_ix, value))
 }
 
 /// Fills a template from the captures.

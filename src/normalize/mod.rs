@@ -181,12 +181,6 @@ static NORMALIZERS: &[Normalizer] = &[
         tables: dates::TABLES,
     },
     Normalizer {
-        name: "date-shared-year",
-        summary: "like `date`, with the year taken from the first year after the match (`March` and August 2019)",
-        run: dates::shared_year,
-        tables: dates::TABLES,
-    },
-    Normalizer {
         name: "person-name",
         summary: "a person's name from the `name` capture, upper-case words title-cased (RIEKO MIKI -> Rieko Miki)",
         run: entities::person_name,

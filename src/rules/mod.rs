@@ -155,6 +155,8 @@ pub struct PatternRule {
     pub value: Option<Template>,
     /// Template for the `id` column.
     pub canonical_id: Option<Template>,
+    /// The capture whose span is the row's span (`span = "name"`).
+    pub span: Option<String>,
 }
 
 /// Where a rule's candidates come from.

@@ -103,6 +103,10 @@ pub struct RawRule {
     pub value: Option<Spanned<String>>,
     /// Template for the `id` column.
     pub canonical_id: Option<Spanned<String>>,
+    /// Pattern rule: report this named capture's span as the row's span;
+    /// the rest of the match is context that must be there, and the search
+    /// goes on after the capture (look-ahead without the regex cost).
+    pub span: Option<Spanned<String>>,
     /// Flags every row of this rule carries.
     #[serde(default)]
     pub flags: Vec<Spanned<String>>,

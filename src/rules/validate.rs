@@ -133,9 +133,12 @@ pub fn rule(raw: &Spanned<RawRule>, cx: &FileContext<'_>, diags: &mut Vec<Diagno
         }
     };
     if raw.pattern.is_none() {
-        for (name, field) in
-            [("normalizer", &raw.normalizer), ("value", &raw.value), ("canonical_id", &raw.canonical_id)]
-        {
+        for (name, field) in [
+            ("normalizer", &raw.normalizer),
+            ("value", &raw.value),
+            ("canonical_id", &raw.canonical_id),
+            ("span", &raw.span),
+        ] {
             if let Some(f) = field {
                 diags.push(at(err("unused-field", format!("`{name}` applies to pattern rules only")), f.span()));
             }
@@ -273,7 +276,26 @@ fn source(
     hir.filter(|h| h.properties().minimum_len() != Some(0))?;
     let value = template(raw.value.as_ref(), &captures, file, id, diags);
     let canonical_id = template(raw.canonical_id.as_ref(), &captures, file, id, diags);
-    Some(RuleSource::Pattern(PatternRule { pattern: expanded, captures, normalizer, value, canonical_id }))
+    let span = match &raw.span {
+        None => None,
+        Some(name) if captures.iter().any(|c| c == name.get_ref()) => Some(name.get_ref().clone()),
+        Some(name) => {
+            diags.push(
+                Diagnostic::error(
+                    "unknown-capture",
+                    format!("`span` names `{}`, which the pattern does not capture", name.get_ref()),
+                )
+                .rule(id)
+                .at(file, name.span().start, name.span().end)
+                .note(format!(
+                    "named captures: {}",
+                    if captures.is_empty() { "none".into() } else { captures.join(", ") }
+                )),
+            );
+            return None;
+        }
+    };
+    Some(RuleSource::Pattern(PatternRule { pattern: expanded, captures, normalizer, value, canonical_id, span }))
 }
 
 /// Reads and parses a gazetteer; `(false, _)` when the file cannot be read.

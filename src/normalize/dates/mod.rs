@@ -354,9 +354,8 @@ fn interval_end(p: &Parts<'_>, is_end: bool) -> Point {
     p.point()
 }
 
-/// Converts the captures of a date match; `year` fills a missing year (the
-/// shared year of a coordination).
-fn convert(f: &Fields<'_>, res: &Resources, year: Option<i32>) -> Option<Normalized> {
+/// Converts the captures of a date match.
+fn convert(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
     let data = &res.dates;
     let mut flags = Flags::default();
     let c = Captured::read(f);
@@ -394,9 +393,6 @@ fn convert(f: &Fields<'_>, res: &Resources, year: Option<i32>) -> Option<Normali
         v
     } else {
         let mut a = read(&c.start, &data.eras)?;
-        if a.year.is_none() && a.decade.is_none() {
-            a.year = year;
-        }
         let end = read(&c.end, &data.eras)?;
         // A range pattern marks its connective with `to`; its end may not
         // be empty (`2019年から` alone is not a range).
@@ -441,27 +437,5 @@ fn convert(f: &Fields<'_>, res: &Resources, year: Option<i32>) -> Option<Normali
 /// The `date` normalizer: a date, time, interval, fiscal year, decade or
 /// relative expression from its captures (see `docs/dates.md`).
 pub fn date(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
-    convert(f, res, None)
-}
-
-/// The `date-shared-year` normalizer: like `date`, for a month or day whose
-/// year comes later in a coordination (`March` in `March and August 2019`):
-/// the year is the first four-digit year (1800 to 2099) within 80 bytes
-/// after the match. The rule's `after` condition says what may stand between.
-pub fn shared_year(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
-    let (_, end) = f.range();
-    // Bytes, not `str`: 80 bytes on may fall inside a character.
-    let hay = f.haystack().as_bytes();
-    let bytes = &hay[end..hay.len().min(end + 80)];
-    let year = (0..bytes.len().saturating_sub(3)).find_map(|i| {
-        let run = &bytes[i..i + 4];
-        let edge_before = i == 0 || !bytes[i - 1].is_ascii_digit();
-        let edge_after = hay.get(end + i + 4).is_none_or(|b| !b.is_ascii_digit());
-        let ok = run.iter().all(u8::is_ascii_digit) && edge_before && edge_after;
-        ok.then(|| std::str::from_utf8(run).ok()?.parse::<i32>().ok()).flatten()
-    })?;
-    if !(1800..=2099).contains(&year) {
-        return None;
-    }
-    convert(f, res, Some(year))
+    convert(f, res)
 }
