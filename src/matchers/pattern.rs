@@ -19,13 +19,14 @@ use crate::text::on_word_edges;
 #[derive(Debug)]
 pub struct GroupScratch {
     cache: meta::Cache,
-    caps: Captures,
+    /// Cache and captures of each pattern's own regex, made on first use.
+    singles: Vec<Option<(meta::Cache, Captures)>>,
 }
 
 impl GroupScratch {
     /// Fresh state for `group`.
     pub fn new(group: &PatternGroup) -> GroupScratch {
-        GroupScratch { cache: group.re.create_cache(), caps: group.re.create_captures() }
+        GroupScratch { cache: group.re.create_cache(), singles: (0..group.len()).map(|_| None).collect() }
     }
 }
 
@@ -86,12 +87,14 @@ fn accept(
             return None;
         }
     }
-    // The same leftmost-first match, anchored to its pattern and span; look-
-    // around still sees the text outside the span.
-    let input = Input::new(hay).range(start..end).anchored(Anchored::Pattern(PatternID::must(pid)));
-    g.re.search_captures_with(&mut s.cache, &input, &mut s.caps);
-    debug_assert_eq!(s.caps.get_match().map(|m| (m.start(), m.end())), Some((start, end)));
-    let fields = Fields::new(hay, &s.caps);
+    // The same leftmost-first match, by the pattern's own regex anchored to
+    // the span; look-around still sees the text outside the span.
+    let single = g.single(pid);
+    let (cache, caps) = s.singles[pid].get_or_insert_with(|| (single.create_cache(), single.create_captures()));
+    let input = Input::new(hay).range(start..end).anchored(Anchored::Yes);
+    single.search_captures_with(cache, &input, caps);
+    debug_assert_eq!(caps.get_match().map(|m| (m.start(), m.end())), Some((start, end)));
+    let fields = Fields::new(hay, caps);
     let mut value = match (p.normalizer, &p.value) {
         (Some(n), _) => (n.run)(&fields, &c.resources)?,
         (None, Some(t)) => Normalized::value(render(t, &fields)),

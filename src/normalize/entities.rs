@@ -229,18 +229,37 @@ fn bare_mentions(c: &Compiled, rule: u32, hay: &str, full: &[FullName], cands: &
     // the list, plus substring search for the rare name with other
     // characters (`O'Neill`).
     let mut occurrences: Vec<(usize, &str)> = Vec::new();
-    let (plain, other): (Vec<&str>, Vec<&str>) = wanted.iter().partition(|w| w.chars().all(is_word_char));
-    let mut run_start = None;
-    for (i, ch) in hay.char_indices().chain(std::iter::once((hay.len(), ' '))) {
-        match (is_word_char(ch) && i < hay.len(), run_start) {
-            (true, None) => run_start = Some(i),
-            (false, Some(s)) => {
-                if let Ok(found) = plain.binary_search(&&hay[s..i]) {
-                    occurrences.push((s, plain[found]));
-                }
-                run_start = None;
+    // Words that start with an ASCII capital are looked up at word starts
+    // found byte by byte; any other is searched for as a substring.
+    let (plain, other): (Vec<&str>, Vec<&str>) =
+        wanted.iter().partition(|w| w.as_bytes()[0].is_ascii_uppercase() && w.chars().all(is_word_char));
+    if !plain.is_empty() {
+        let bytes = hay.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let starts_word = bytes[i].is_ascii_uppercase() && !hay[..i].chars().next_back().is_some_and(is_word_char);
+            if !starts_word {
+                i += 1;
+                continue;
             }
-            _ => {}
+            let mut j = i + 1;
+            while j < bytes.len() {
+                if bytes[j].is_ascii() {
+                    if !(bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_') {
+                        break;
+                    }
+                    j += 1;
+                } else {
+                    match hay[j..].chars().next() {
+                        Some(ch) if is_word_char(ch) => j += ch.len_utf8(),
+                        _ => break,
+                    }
+                }
+            }
+            if let Ok(found) = plain.binary_search(&&hay[i..j]) {
+                occurrences.push((i, plain[found]));
+            }
+            i = j;
         }
     }
     for w in other {
