@@ -47,18 +47,23 @@ impl Document {
 pub struct Extractor {
     inner: Arc<Compiled>,
     anchor: Anchor,
+    chunk_size: usize,
 }
+
+/// Default size of the chunks a large document is matched in, in parallel.
+pub const DEFAULT_CHUNK_SIZE: usize = 1 << 20;
 
 /// Configures and builds an [`Extractor`].
 #[derive(Clone, Debug)]
 pub struct ExtractorBuilder {
     rules: PathBuf,
     anchor: Anchor,
+    chunk_size: usize,
 }
 
 impl Default for ExtractorBuilder {
     fn default() -> Self {
-        ExtractorBuilder { rules: PathBuf::from("rules"), anchor: Anchor::Off }
+        ExtractorBuilder { rules: PathBuf::from("rules"), anchor: Anchor::Off, chunk_size: DEFAULT_CHUNK_SIZE }
     }
 }
 
@@ -78,12 +83,23 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Documents longer than 1.5 chunks are matched in chunks of about this
+    /// many bytes, in parallel (default 1 MiB; 0 never splits). The output
+    /// does not depend on it.
+    #[must_use]
+    pub fn chunk_size(mut self, bytes: usize) -> ExtractorBuilder {
+        self.chunk_size = bytes;
+        self
+    }
+
     /// Loads, validates and compiles the rules.
     ///
     /// # Errors
     /// A rules error with every diagnostic, or an I/O error.
     pub fn build(self) -> Result<Extractor> {
-        Ok(Extractor::from_rules(rules::load_dir(&self.rules)?)?.with_anchor(self.anchor))
+        Ok(Extractor::from_rules(rules::load_dir(&self.rules)?)?
+            .with_anchor(self.anchor)
+            .with_chunk_size(self.chunk_size))
     }
 }
 
@@ -107,13 +123,20 @@ impl Extractor {
     /// # Errors
     /// A rules error when a regex group does not build.
     pub fn from_rules(set: RuleSet) -> Result<Extractor> {
-        Ok(Extractor { inner: Arc::new(compile::compile(set)?), anchor: Anchor::Off })
+        Ok(Extractor { inner: Arc::new(compile::compile(set)?), anchor: Anchor::Off, chunk_size: DEFAULT_CHUNK_SIZE })
     }
 
     /// The same compiled rules with another date anchoring setting (cheap).
     #[must_use]
     pub fn with_anchor(&self, anchor: Anchor) -> Extractor {
-        Extractor { inner: Arc::clone(&self.inner), anchor }
+        Extractor { anchor, ..self.clone() }
+    }
+
+    /// The same compiled rules with another chunk size (cheap; see
+    /// [`ExtractorBuilder::chunk_size`]).
+    #[must_use]
+    pub fn with_chunk_size(&self, chunk_size: usize) -> Extractor {
+        Extractor { chunk_size, ..self.clone() }
     }
 
     /// The date anchoring setting.
@@ -185,9 +208,13 @@ impl Extractor {
         let hay = view.text();
         let cands = &mut scratch.candidates;
         cands.clear();
-        matchers::gazetteer::find(c, hay, cands);
-        matchers::pattern::find(c, hay, &mut scratch.groups, cands);
-        matchers::acronym::find(c, hay, cands);
+        let chunked = self.chunk_size > 0 && hay.len() > self.chunk_size + self.chunk_size / 2;
+        if chunked {
+            let groups = || c.groups.iter().map(GroupScratch::new).collect::<Vec<_>>();
+            cands.extend(matchers::chunks::match_chunks(c, hay, self.chunk_size, groups, match_all));
+        } else {
+            match_all(c, hay, &mut scratch.groups, cands);
+        }
         matchers::overlap::resolve(c, cands, &mut scratch.order, &mut scratch.keep);
         matchers::acronym::mentions(c, hay, cands);
         crate::normalize::entities::link_people(c, hay, cands);
@@ -211,6 +238,14 @@ impl Extractor {
             r.column = at.column;
         }
     }
+}
+
+/// Every matcher over `hay`: gazetteer terms, pattern groups, acronym
+/// definitions.
+fn match_all(c: &Compiled, hay: &str, groups: &mut Vec<GroupScratch>, out: &mut Vec<Candidate>) {
+    matchers::gazetteer::find(c, hay, out);
+    matchers::pattern::find(c, hay, groups, out);
+    matchers::acronym::find(c, hay, out);
 }
 
 /// The row of a candidate; its character offsets and line:column are filled

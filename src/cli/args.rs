@@ -120,6 +120,13 @@ pub struct InputArgs {
     /// combines their outputs into what one run would write.
     #[arg(long, value_name = "K/N", help_heading = "Input")]
     pub shard: Option<String>,
+    /// Match documents longer than 1.5 chunks in chunks of SIZE, in parallel.
+    ///
+    /// K, M, G suffixes; 0 never splits. The output is the same bytes for
+    /// every chunk size; smaller chunks spread one large file over more
+    /// threads.
+    #[arg(long, value_name = "SIZE", default_value = "1M", help_heading = "Performance")]
+    pub chunk_size: String,
     /// Resolve dates without a year from each document's context.
     ///
     /// `in October`, `Wednesday`, `the same month` get their year from the

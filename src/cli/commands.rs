@@ -28,7 +28,8 @@ fn extractor(rules: &Path) -> Result<Extractor> {
 }
 
 fn extractor_for(input: &InputArgs) -> Result<Extractor> {
-    Ok(Extractor::builder().rules(&input.rules).anchor(input.anchoring()).build()?)
+    let chunk_size = usize::try_from(yomitori::corpus::parse_size(&input.chunk_size)?)?;
+    Ok(Extractor::builder().rules(&input.rules).anchor(input.anchoring()).chunk_size(chunk_size).build()?)
 }
 
 fn documents(input: &InputArgs) -> Result<Documents> {

@@ -41,6 +41,7 @@ fn default_job() -> ExtractArgs {
             glob: None,
             threads: 0,
             shard: None,
+            chunk_size: "1M".into(),
             anchor: false,
             anchor_date: None,
         },

@@ -6,6 +6,7 @@
 //! ([`crate::text::DocumentView::text`]), half-open.
 
 pub mod acronym;
+pub mod chunks;
 pub mod gazetteer;
 pub mod overlap;
 pub mod pattern;
