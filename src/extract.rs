@@ -211,7 +211,9 @@ impl Extractor {
         let chunked = self.chunk_size > 0 && hay.len() > self.chunk_size + self.chunk_size / 2;
         if chunked {
             let groups = || c.groups.iter().map(GroupScratch::new).collect::<Vec<_>>();
-            cands.extend(matchers::chunks::match_chunks(c, hay, self.chunk_size, groups, match_all));
+            cands.extend(matchers::chunks::match_chunks(c, hay, self.chunk_size, groups, |c, h, g: &mut Vec<_>, o| {
+                match_all(c, h, g, o);
+            }));
         } else {
             match_all(c, hay, &mut scratch.groups, cands);
         }
@@ -242,7 +244,7 @@ impl Extractor {
 
 /// Every matcher over `hay`: gazetteer terms, pattern groups, acronym
 /// definitions.
-fn match_all(c: &Compiled, hay: &str, groups: &mut Vec<GroupScratch>, out: &mut Vec<Candidate>) {
+fn match_all(c: &Compiled, hay: &str, groups: &mut [GroupScratch], out: &mut Vec<Candidate>) {
     matchers::gazetteer::find(c, hay, out);
     matchers::pattern::find(c, hay, groups, out);
     matchers::acronym::find(c, hay, out);

@@ -111,7 +111,9 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
             for r in rows {
                 writer.write(r).map_err(|e| yomitori_io(&out_name, e))?;
             }
-            glossary.add(rows);
+            if glossary_path.is_some() {
+                glossary.add(rows);
+            }
             Ok(())
         },
         &mut progress,
