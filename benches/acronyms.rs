@@ -13,6 +13,8 @@
 //!
 //! ```sh
 //! cargo bench --bench acronyms
+//! # on the benchmark corpus instead of repeated seeds (docs/performance.md):
+//! YOMITORI_BENCH_CORPUS=target/bench-corpus/files cargo bench --bench acronyms
 //! ```
 
 use std::hint::black_box;
@@ -30,8 +32,44 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The seeds, repeated as documents until they hold `TARGET_BYTES`.
+/// The first files of the benchmark corpus folder named by
+/// `YOMITORI_BENCH_CORPUS` up to `TARGET_BYTES`, else the seeds repeated.
 fn corpus() -> Vec<Document> {
+    if let Ok(dir) = std::env::var("YOMITORI_BENCH_CORPUS") {
+        let mut files: Vec<_> =
+            walk(Path::new(&dir)).into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+        files.sort();
+        let mut docs = Vec::new();
+        let mut bytes = 0;
+        for f in files {
+            if bytes >= TARGET_BYTES {
+                break;
+            }
+            let text = std::fs::read_to_string(&f).expect("corpus file");
+            bytes += text.len();
+            docs.push(Document::new(f.display().to_string(), text));
+        }
+        assert!(!docs.is_empty(), "no .txt files in {dir}");
+        return docs;
+    }
+    seeds_repeated()
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).expect("corpus folder") {
+        let p = e.expect("entry").path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// The seeds, repeated as documents until they hold `TARGET_BYTES`.
+fn seeds_repeated() -> Vec<Document> {
     let mut seeds: Vec<_> = std::fs::read_dir(root().join("seeds"))
         .expect("seeds/")
         .map(|e| e.expect("entry").path())

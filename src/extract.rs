@@ -211,9 +211,9 @@ impl Extractor {
         let chunked = self.chunk_size > 0 && hay.len() > self.chunk_size + self.chunk_size / 2;
         if chunked {
             let groups = || c.groups.iter().map(GroupScratch::new).collect::<Vec<_>>();
-            cands.extend(matchers::chunks::match_chunks(c, hay, self.chunk_size, groups, |c, h, g: &mut Vec<_>, o| {
+            *cands = matchers::chunks::match_chunks(c, hay, self.chunk_size, groups, |c, h, g: &mut Vec<_>, o| {
                 match_all(c, h, g, o);
-            }));
+            });
         } else {
             match_all(c, hay, &mut scratch.groups, cands);
         }
@@ -225,6 +225,7 @@ impl Extractor {
             return;
         }
         let first = out.len();
+        out.reserve(cands.len());
         for cand in cands.drain(..) {
             out.push(row(c, doc, &view, cand));
         }

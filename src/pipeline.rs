@@ -201,6 +201,9 @@ where
         Ok(())
     };
     if options.threads == 1 {
+        // No chunks either: they would run on rayon's global pool, and one
+        // thread gains nothing from them (the output is the same).
+        let extractor = &extractor.with_chunk_size(0);
         let mut scratch = extractor.scratch();
         for item in docs {
             let done = extract_one(extractor, &mut scratch, item);

@@ -28,3 +28,21 @@ fn seeds_match_golden_files() {
         );
     }
 }
+
+/// The example rows in README.md are real: each is a row of the golden file.
+#[test]
+fn readme_example_rows_are_golden_rows() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme.find("## Example output").unwrap();
+    let block = &readme[start..];
+    let csv = &block[block.find("```csv\n").unwrap() + 7..];
+    let csv = &csv[..csv.find("```").unwrap()];
+    let golden = std::fs::read_to_string(root().join("tests/golden/extractions.csv")).unwrap();
+    let golden_rows = crate::util::records(&golden);
+    let rows = crate::util::records(csv);
+    assert!(rows.len() > 2);
+    assert_eq!(rows[0], golden_rows[0], "README header");
+    for row in &rows[1..] {
+        assert!(golden_rows.contains(row), "README row is not in the golden file: {row:?}");
+    }
+}

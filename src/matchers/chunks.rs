@@ -98,7 +98,9 @@ where
             out
         })
         .collect();
-    parts.into_iter().flatten().collect()
+    let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    parts.into_iter().for_each(|p| all.extend(p));
+    all
 }
 
 #[cfg(test)]

@@ -174,13 +174,24 @@ pub fn link_people(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
     let mut people: Vec<usize> = (0..cands.len()).filter(|&i| is_person(&cands[i])).collect();
     people.sort_by_key(|&i| (cands[i].start, cands[i].end));
     let mut full: Vec<FullName> = Vec::new();
+    // The latest full name a one-name mention belongs to, by the key it is
+    // looked up with (see `belongs`): a first or last word, in ASCII lower
+    // case; for a Japanese name, each of its proper prefixes. Indexed, so a
+    // document with many names costs one lookup per mention, not a scan.
+    let mut latest: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for &i in &people {
         let cand = &mut cands[i];
         let Value::Computed(n) = &mut cand.value else { continue };
         if is_full(&n.value) {
             let (start, end) = name_span(hay, cand.start, cand.end, &n.value);
+            let k = full.len();
+            for key in belongs_keys(&n.value) {
+                latest.insert(key, k);
+            }
             full.push(FullName { value: n.value.clone(), start, end });
-        } else if let Some(f) = full.iter().rev().find(|f| belongs(&n.value, &f.value)) {
+        } else if let Some(&k) = mention_key(&n.value).and_then(|key| latest.get(&key)) {
+            let f = &full[k];
+            debug_assert!(belongs(&n.value, &f.value));
             n.value.clone_from(&f.value);
             n.reference = Some((f.start, f.end));
         }
@@ -280,9 +291,13 @@ fn bare_mentions(c: &Compiled, rule: u32, hay: &str, full: &[FullName], cands: &
         })
         .collect();
     let mut added: Vec<Candidate> = Vec::new();
+    let mut added_end = 0;
     for (s, word) in occurrences {
         let e = s + word.len();
-        let Some(&k) = any_word.get(word).and_then(|ks| ks.iter().rev().find(|&&k| full[k].start <= s)) else {
+        // The last name with this word that starts at or before `s` (the
+        // lists are in order of start).
+        let Some(&k) = any_word.get(word).and_then(|ks| ks[..ks.partition_point(|&k| full[k].start <= s)].last())
+        else {
             continue;
         };
         let f = &full[k];
@@ -290,13 +305,16 @@ fn bare_mentions(c: &Compiled, rule: u32, hay: &str, full: &[FullName], cands: &
             continue;
         }
         let before = spans.partition_point(|&(start, _)| start < e);
-        let overlaps = before > 0 && max_end[before - 1] > s || added.iter().any(|o| o.start < e && s < o.end);
+        // Occurrences come in order of start: only the furthest end of those
+        // added can reach this one.
+        let overlaps = before > 0 && max_end[before - 1] > s || added_end > s;
         if overlaps || !on_word_edges(hay, s, e) {
             continue;
         }
         let mut value = Normalized::value(f.value.clone());
         value.reference = Some((f.start, f.end));
         added.push(Candidate::computed(s, e, rule, value));
+        added_end = added_end.max(e);
     }
     added
 }
@@ -325,6 +343,27 @@ fn is_full(value: &str) -> bool {
         return value.chars().count() >= 3 && !value.contains(' ');
     }
     value.contains(' ')
+}
+
+/// The keys under which a one-name mention finds the full name `full`:
+/// its first and last words in ASCII lower case, and, when it is Japanese,
+/// each proper prefix (`岸田` of `岸田文雄`). Equivalent to [`belongs`].
+fn belongs_keys(full: &str) -> Vec<String> {
+    let words: Vec<&str> = full.split(' ').collect();
+    let mut keys = vec![words[0].to_ascii_lowercase(), words[words.len() - 1].to_ascii_lowercase()];
+    if full.chars().any(is_cjk) {
+        keys.extend(full.char_indices().skip(1).map(|(i, _)| format!("\u{1}{}", &full[..i])));
+    }
+    keys
+}
+
+/// The key a one-name mention is looked up with; `None` when it links to
+/// nothing (empty, or more than one word).
+fn mention_key(mention: &str) -> Option<String> {
+    if mention.contains(' ') || mention.is_empty() {
+        return None;
+    }
+    Some(if mention.chars().any(is_cjk) { format!("\u{1}{mention}") } else { mention.to_ascii_lowercase() })
 }
 
 /// True when the one-name `mention` is part of the full name `full`.
