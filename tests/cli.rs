@@ -149,3 +149,26 @@ fn output_to_a_pipe_keeps_the_pipe() {
     let csv = reader.join().unwrap();
     assert!(csv.starts_with(HEADER), "the rows went through the pipe");
 }
+
+/// A reader that goes away (`yomitori extract -o - | head`) ends the run
+/// quietly with status 0, not with an error.
+#[test]
+fn broken_pipe_exits_zero() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let ws = Workspace::new();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yomitori"))
+        .args(["extract", "seeds", "-o", "-", "-q"])
+        .current_dir(ws.dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 100];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The pipe is closed here, with most of the output still to come.
+    let out = child.wait_with_output().unwrap();
+    assert!(first.starts_with(b"doc,kind,type"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+}

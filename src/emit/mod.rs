@@ -44,7 +44,7 @@ impl<W: Write> RowWriter<W> {
         let inner = match format {
             Format::Csv => {
                 let mut c = csv::WriterBuilder::new().buffer_capacity(1 << 16).from_writer(w);
-                c.write_record(HEADER)?;
+                c.write_record(HEADER).map_err(csv_io)?;
                 Inner::Csv(Box::new(c))
             }
             Format::Jsonl => Inner::Jsonl(io::BufWriter::with_capacity(1 << 16, w)),
@@ -86,7 +86,20 @@ impl<W: Write> RowWriter<W> {
     }
 }
 
+/// A csv error as the I/O error it wraps, so that a broken pipe stays one
+/// (the `From` conversion would hide it inside an `Other` error).
+fn csv_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
 fn write_csv<W: Write>(c: &mut csv::Writer<W>, row: &Row, excel: bool) -> io::Result<()> {
+    write_csv_fields(c, row, excel).map_err(csv_io)
+}
+
+fn write_csv_fields<W: Write>(c: &mut csv::Writer<W>, row: &Row, excel: bool) -> csv::Result<()> {
     fn cell(s: &str, excel: bool) -> std::borrow::Cow<'_, str> {
         if excel {
             excel::neutralize(s)
