@@ -1,8 +1,9 @@
 //! One document → its [`Row`]s: the per-document pipeline.
 //!
 //! ```text
-//! Document ─ view ─▶ DocumentView ─ matchers ─▶ Vec<Candidate> ─ overlap ─▶ survivors
-//!          ─ normalize + offset map + line index ─▶ Vec<Row>, sorted
+//! Document ─ view ─▶ DocumentView ─ matchers (chunks in parallel when large) ─▶ Vec<Candidate>
+//!          ─ overlap ─▶ survivors ─ document passes (acronym mentions, person names, dates)
+//!          ─ normalize + offset map + locator ─▶ Vec<Row>, sorted
 //! ```
 //!
 //! The [`Extractor`] is immutable and cheap to clone (an `Arc`); the mutable
@@ -229,6 +230,9 @@ impl Extractor {
         for cand in cands.drain(..) {
             out.push(row(c, doc, &view, cand));
         }
+        // A very large document should not keep its candidates' memory
+        // for the small documents this thread extracts next.
+        cands.shrink_to(1 << 16);
         out[first..].sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         // Rows are now in order of start: one forward sweep locates them all.
         let ascii = doc.text.is_ascii();
