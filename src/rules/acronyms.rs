@@ -423,15 +423,11 @@ pub fn parse_known(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> KnownExpan
         first_pieces: HashMap::default(),
         title_pieces: false,
     };
-    let csv_error = |e: &csv::Error| {
-        let pos = e.position().map_or(0, |p| p.byte() as usize);
-        Diagnostic::error("invalid-csv", e.to_string()).at(file, pos, pos + 1)
-    };
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(file.text().as_bytes());
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
-            diags.push(csv_error(&e));
+            diags.push(super::gazetteer::csv_error(file, &e));
             return out;
         }
     };
@@ -466,7 +462,7 @@ pub fn parse_known(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> KnownExpan
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                diags.push(csv_error(&e));
+                diags.push(super::gazetteer::csv_error(file, &e));
                 continue;
             }
         };

@@ -145,7 +145,9 @@ pub fn parse(file: &SourceFile, case_sensitive: bool, whole_word: bool, diags: &
     terms
 }
 
-fn csv_error(file: &SourceFile, e: &csv::Error) -> Diagnostic {
+/// A CSV error of `file` as an `invalid-csv` diagnostic at its byte (shared
+/// by every CSV the rules load).
+pub(crate) fn csv_error(file: &SourceFile, e: &csv::Error) -> Diagnostic {
     let pos = e.position().map_or(0, |p| p.byte() as usize);
     Diagnostic::error("invalid-csv", e.to_string()).at(file, pos, pos + 1)
 }
