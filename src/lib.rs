@@ -39,6 +39,7 @@ pub mod diagnostic;
 pub mod emit;
 mod error;
 pub mod extract;
+pub mod families;
 pub mod input;
 pub mod matchers;
 pub mod normalize;

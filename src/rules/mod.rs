@@ -36,11 +36,13 @@ pub enum Kind {
     Date,
     /// Acronym definitions and mentions.
     Acronym,
+    /// Money and percentages.
+    Amount,
 }
 
 impl Kind {
     /// All kinds, in the order summaries list them.
-    pub const ALL: [Kind; 3] = [Kind::Entity, Kind::Date, Kind::Acronym];
+    pub const ALL: [Kind; 4] = [Kind::Entity, Kind::Date, Kind::Acronym, Kind::Amount];
 
     /// The name used in rule files and in the `kind` column.
     pub fn as_str(self) -> &'static str {
@@ -48,6 +50,7 @@ impl Kind {
             Kind::Entity => "entity",
             Kind::Date => "date",
             Kind::Acronym => "acronym",
+            Kind::Amount => "amount",
         }
     }
 
