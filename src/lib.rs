@@ -39,7 +39,6 @@ pub mod diagnostic;
 pub mod emit;
 mod error;
 pub mod extract;
-pub mod families;
 pub mod input;
 pub mod matchers;
 pub mod normalize;

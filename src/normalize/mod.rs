@@ -136,17 +136,12 @@ impl Normalized {
 pub struct Resources {
     /// The era table and relative date words.
     pub dates: dates::DateData,
-    /// Currencies, scale units and qualifiers.
-    pub amounts: crate::families::amounts::AmountData,
 }
 
 impl Resources {
     /// Reads the tables that normalizers know by name, reporting bad rows.
     pub fn load(tables: &[crate::rules::tables::Table], diags: &mut Vec<crate::diagnostic::Diagnostic>) -> Resources {
-        Resources {
-            dates: dates::DateData::load(tables, diags),
-            amounts: crate::families::amounts::AmountData::load(tables, diags),
-        }
+        Resources { dates: dates::DateData::load(tables, diags) }
     }
 }
 
@@ -184,18 +179,6 @@ static NORMALIZERS: &[Normalizer] = &[
         summary: "date, time, interval, fiscal year, decade or relative date from its captures (docs/dates.md)",
         run: dates::date,
         tables: dates::TABLES,
-    },
-    Normalizer {
-        name: "money",
-        summary: crate::families::amounts::MONEY_SUMMARY,
-        run: crate::families::amounts::money::money,
-        tables: crate::families::amounts::TABLES,
-    },
-    Normalizer {
-        name: "percent",
-        summary: crate::families::amounts::PERCENT_SUMMARY,
-        run: crate::families::amounts::money::percent,
-        tables: crate::families::amounts::TABLES,
     },
     Normalizer {
         name: "person-name",

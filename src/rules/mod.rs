@@ -36,13 +36,11 @@ pub enum Kind {
     Date,
     /// Acronym definitions and mentions.
     Acronym,
-    /// Money and percentages.
-    Amount,
 }
 
 impl Kind {
     /// All kinds, in the order summaries list them.
-    pub const ALL: [Kind; 4] = [Kind::Entity, Kind::Date, Kind::Acronym, Kind::Amount];
+    pub const ALL: [Kind; 3] = [Kind::Entity, Kind::Date, Kind::Acronym];
 
     /// The name used in rule files and in the `kind` column.
     pub fn as_str(self) -> &'static str {
@@ -50,7 +48,6 @@ impl Kind {
             Kind::Entity => "entity",
             Kind::Date => "date",
             Kind::Acronym => "acronym",
-            Kind::Amount => "amount",
         }
     }
 
