@@ -102,7 +102,7 @@ fn rules(with_acronyms: bool) -> Extractor {
         })
         .collect();
     files.sort_by(|a, b| a.path().cmp(b.path()));
-    let set = yomitori::rules::load::load_files(&files).expect("rules load");
+    let set = yomitori::rules::load::load_files(&files, &yomitori::families::catalog()).expect("rules load");
     Extractor::from_rules(set).expect("rules compile")
 }
 
@@ -115,7 +115,7 @@ fn bench(c: &mut Criterion) {
         yomitori::rules::load::load_files(&[SourceFile::new(
             root().join("rules/acronyms.toml"),
             std::fs::read_to_string(root().join("rules/acronyms.toml")).expect("acronyms.toml"),
-        )])
+        )], &yomitori::families::catalog())
         .expect("acronym rules load"),
     )
     .expect("acronym rules compile");
@@ -131,9 +131,9 @@ fn bench(c: &mut Criterion) {
             let mut n = 0;
             for hay in &views {
                 cands.clear();
-                yomitori::matchers::acronym::find(&acronyms, hay, &mut cands);
+                yomitori::families::acronyms::find(&acronyms, hay, &mut cands);
                 yomitori::matchers::overlap::resolve(&acronyms, &mut cands, &mut order, &mut keep);
-                yomitori::matchers::acronym::mentions(&acronyms, hay, &mut cands);
+                yomitori::families::acronyms::mentions(&acronyms, hay, &mut cands);
                 n += cands.len();
             }
             black_box(n)

@@ -21,7 +21,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::extract::Document;
-use crate::normalize::dates::CivilDate;
+use crate::families::dates::CivilDate;
 use crate::shard::Shard;
 
 /// How input files are read.

@@ -8,10 +8,11 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use yomitori::emit::atomic::AtomicFile;
-use yomitori::emit::{Glossary, RowWriter, GLOSSARY};
+use yomitori::emit::RowWriter;
+use yomitori::families::SideCollector;
 use yomitori::input::{Documents, InputFormat};
 use yomitori::pipeline::{self, RunOptions, Summary};
-use yomitori::rules::examples;
+use yomitori::check::examples;
 use yomitori::{Extractor, ExtractorBuilder, Format, Kind};
 
 use super::args::{
@@ -126,8 +127,7 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
         FormatArg::Jsonl => Format::Jsonl,
     };
     let out_name = args.output.display().to_string();
-    let glossary_path = glossary_path(args)?;
-    let mut glossary = Glossary::new();
+    let mut sides = side_outputs(args)?;
     let mut writer = RowWriter::new(dest, format, args.excel).with_context(|| format!("writing {out_name}"))?;
     let mut progress = Progress::new(!args.quiet && !args.no_progress && io::stderr().is_terminal());
     let summary = pipeline::run(
@@ -138,8 +138,8 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
             for r in rows {
                 writer.write(r).map_err(|e| yomitori_io(&out_name, e))?;
             }
-            if glossary_path.is_some() {
-                glossary.add(rows);
+            for (_, side) in &mut sides {
+                side.add(rows);
             }
             Ok(())
         },
@@ -149,34 +149,45 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let summary = summary?;
     writer.finish().map_err(|e| yomitori_io(&out_name, e))?.commit(&out_name)?;
     let mut out_names = out_name;
-    if let Some(path) = &glossary_path {
+    for (path, side) in &sides {
         let name = path.display().to_string();
-        let file = glossary.write(AtomicFile::create(path)?, args.excel).map_err(|e| yomitori_io(&name, e))?;
+        let mut file = AtomicFile::create(path)?;
+        side.write(&mut file, args.excel).map_err(|e| yomitori_io(&name, e))?;
         file.commit()?;
         out_names = format!("{out_names}, {name}");
     }
     if !args.quiet {
-        eprintln!("{}", summary_line(&summary, started, &out_names, &rules_label));
+        eprintln!("{}", summary_line(&summary, ex.kinds(), started, &out_names, &rules_label));
     }
     Ok(if summary.failed > 0 { ExitCode::from(ERRORS) } else { ExitCode::SUCCESS })
 }
 
-/// Where the acronym glossary goes: `--glossary`, else `acronyms.csv`
-/// beside the output file; nowhere with `--no-glossary` or stdout output.
-fn glossary_path(args: &ExtractArgs) -> Result<Option<PathBuf>> {
-    let path = match (&args.glossary, args.no_glossary) {
-        (_, true) => return Ok(None),
-        (Some(p), false) => p.clone(),
-        (None, false) if args.output.as_os_str() == "-" => return Ok(None),
-        (None, false) => args.output.parent().unwrap_or(Path::new("")).join(GLOSSARY),
-    };
-    if path == args.output {
-        anyhow::bail!(
-            "the glossary would overwrite the output {}; choose another path with --glossary or --no-glossary",
-            path.display()
-        );
+/// The families' side outputs of this run and where each goes: its file
+/// name beside the output file, nowhere with stdout output. The acronym
+/// family's `glossary` also answers to `--glossary PATH` and
+/// `--no-glossary`.
+fn side_outputs(args: &ExtractArgs) -> Result<Vec<(PathBuf, Box<dyn SideCollector>)>> {
+    let mut out = Vec::new();
+    for side in yomitori::families::outputs() {
+        let is_glossary = side.name == "glossary";
+        let path = match (args.glossary.as_ref().filter(|_| is_glossary), is_glossary && args.no_glossary) {
+            (_, true) => continue,
+            (Some(p), false) => p.clone(),
+            (None, false) if args.output.as_os_str() == "-" => continue,
+            (None, false) => args.output.parent().unwrap_or(Path::new("")).join(side.file_name),
+        };
+        if path == args.output {
+            anyhow::bail!(
+                "the {} would overwrite the output {}; choose another path with --{} or --no-{}",
+                side.name,
+                path.display(),
+                side.name,
+                side.name
+            );
+        }
+        out.push((path, (side.new)()));
     }
-    Ok(Some(path))
+    Ok(out)
 }
 
 fn yomitori_io(path: &str, e: io::Error) -> yomitori::Error {
@@ -184,8 +195,8 @@ fn yomitori_io(path: &str, e: io::Error) -> yomitori::Error {
     yomitori::emit::atomic::io_error(path, e)
 }
 
-fn summary_line(s: &Summary, started: Instant, out: &str, rules: &str) -> String {
-    let kinds: Vec<String> = Kind::ALL.iter().map(|k| format!("{} {}", s.rows_of(*k), k.as_str())).collect();
+fn summary_line(s: &Summary, kinds: &[Kind], started: Instant, out: &str, rules: &str) -> String {
+    let kinds: Vec<String> = kinds.iter().map(|k| format!("{} {}", s.rows_of(*k), k.as_str())).collect();
     let failed = if s.failed > 0 { format!(", {} failed", s.failed) } else { String::new() };
     format!(
         "yomitori: {} documents ({} bytes){failed}, {} rows ({}) in {:.2} s -> {out}; rules: {rules}",

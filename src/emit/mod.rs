@@ -2,14 +2,11 @@
 //! `--excel` variant, written through an [`atomic::AtomicFile`] or stdout.
 
 pub mod atomic;
-pub mod excel;
-pub mod glossary;
-pub mod row;
 
 use std::io::{self, Write};
 
-pub use glossary::{Glossary, GLOSSARY};
-pub use row::{Row, HEADER};
+pub use crate::row::{Row, HEADER};
+pub use crate::text::excel;
 
 /// Output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

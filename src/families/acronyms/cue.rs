@@ -1,4 +1,4 @@
-//! Cue-phrase definitions: the patterns of `[[acronyms.cue]]`, compiled once,
+//! Cue-phrase definitions: the patterns of `[[settings.acronyms.cue]]`, compiled once,
 //! each capturing the short form as `short` and maybe the long form as
 //! `long`.
 //!
@@ -11,7 +11,7 @@
 use super::align::{acceptable, long_form, region_end, region_start, region_words, right_to_left, token_start, Mode};
 use super::short_form::{trim_quotes, ShortForm};
 use super::Definition;
-use crate::rules::AcronymSettings;
+use crate::families::acronyms::settings::AcronymSettings;
 
 /// Pushes the definitions the cue patterns find in `hay`.
 pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {

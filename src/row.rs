@@ -80,10 +80,11 @@ pub struct Row {
     pub ref_end: Option<usize>,
     /// `;`-separated sorted flags.
     pub flags: String,
-    /// For acronym rows, the short form the row is about, as defined (`SSA`
-    /// for the mention `SSAs`). Not a column: it keys the glossary.
+    /// A family's key for the row, never a column: an acronym row's short
+    /// form as defined (`SSA` for the mention `SSAs`), which keys the
+    /// glossary.
     #[serde(skip)]
-    pub short_form: Option<Arc<str>>,
+    pub key: Option<Arc<str>>,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)]

@@ -16,7 +16,7 @@ use memchr::memchr_iter;
 use super::gloss::{self, close_bracket};
 use super::short_form::{is_acronym_word, trim_quotes, ShortForm};
 use super::Definition;
-use crate::rules::AcronymSettings;
+use crate::families::acronyms::settings::AcronymSettings;
 use crate::text::is_cjk;
 
 /// Pushes the Japanese-long-form definitions of `hay`.
