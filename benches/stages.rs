@@ -14,7 +14,7 @@ use yomitori::emit::{Format, RowWriter};
 use yomitori::matchers::pattern::GroupScratch;
 use yomitori::normalize::Fields;
 use yomitori::text::DocumentView;
-use yomitori::{Document, Extractor, Kind};
+use yomitori::{Document, Extractor};
 
 fn corpus() -> String {
     let mut files: Vec<_> = std::fs::read_dir("seeds").unwrap().map(|e| e.unwrap().path()).collect();
@@ -52,10 +52,11 @@ fn stages(c: &mut Criterion) {
         })
     });
 
+    let detectors = yomitori::matchers::detector::resolve(compiled, &yomitori::families::detectors());
     g.bench_function("acronym-detector", |b| {
         b.iter(|| {
             out.clear();
-            yomitori::families::acronyms::find(compiled, hay, &mut out);
+            yomitori::matchers::detector::find(compiled, &detectors, hay, &mut out);
             out.len()
         })
     });

@@ -7,12 +7,12 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
+use yomitori::check::examples;
 use yomitori::emit::atomic::AtomicFile;
 use yomitori::emit::RowWriter;
 use yomitori::families::SideCollector;
 use yomitori::input::{Documents, InputFormat};
 use yomitori::pipeline::{self, RunOptions, Summary};
-use yomitori::check::examples;
 use yomitori::{Extractor, ExtractorBuilder, Format, Kind};
 
 use super::args::{

@@ -19,8 +19,8 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::sync::Arc;
 
+use crate::row::Row;
 use crate::text::excel;
-use crate::emit::Row;
 
 /// File name of the glossary (beside the rows, and in golden folders).
 pub const GLOSSARY: &str = "acronyms.csv";
@@ -132,6 +132,16 @@ impl Glossary {
     }
 }
 
+impl crate::families::SideCollector for Glossary {
+    fn add(&mut self, rows: &[Row]) {
+        Glossary::add(self, rows);
+    }
+
+    fn write(&self, w: &mut dyn Write, excel: bool) -> io::Result<()> {
+        Glossary::write(self, w, excel).map(|_| ())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,15 +185,5 @@ mod tests {
              EEZ,exclusive economic zone,1,2,1,a.txt,10\n\
              EEZ,Exclusive Economic Zones,1,1,0,c.txt,5\n"
         );
-    }
-}
-
-impl crate::families::SideCollector for Glossary {
-    fn add(&mut self, rows: &[Row]) {
-        Glossary::add(self, rows);
-    }
-
-    fn write(&self, w: &mut dyn Write, excel: bool) -> io::Result<()> {
-        Glossary::write(self, w, excel).map(|_| ())
     }
 }

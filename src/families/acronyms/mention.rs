@@ -28,10 +28,10 @@ use std::sync::Arc;
 use super::short_form::is_plural;
 use super::{KNOWN, MENTION};
 use crate::compile::Compiled;
+use crate::families::acronyms::settings::AcronymSettings;
+use crate::families::acronyms::settings::{first_piece, KeyHash};
 use crate::matchers::{Candidate, Value};
 use crate::normalize::{collapse_space, Normalized};
-use crate::families::acronyms::settings::{first_piece, KeyHash};
-use crate::families::acronyms::settings::AcronymSettings;
 use crate::rules::RuleSource;
 use crate::text::on_word_edges;
 
