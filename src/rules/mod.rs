@@ -7,6 +7,7 @@
 //! `RuleSet` into an `Extractor`.
 
 pub mod catalog;
+pub mod explain;
 pub mod gazetteer;
 pub mod load;
 pub mod macros;
