@@ -37,33 +37,33 @@
 // re-exports below; the stages stay reachable, hidden from the docs and
 // outside any stability promise, for the benchmarks and tests that drive
 // one stage alone.
-#[doc(hidden)]
-pub mod text;
-#[doc(hidden)]
-pub mod diagnostic;
-mod error;
-#[doc(hidden)]
-pub mod normalize;
-#[doc(hidden)]
-pub mod rules;
+pub mod check;
 #[doc(hidden)]
 pub mod compile;
+pub mod corpus;
+#[doc(hidden)]
+pub mod diagnostic;
+pub mod emit;
+mod error;
+#[doc(hidden)]
+pub mod extract;
+#[doc(hidden)]
+pub mod families;
+pub mod input;
 #[doc(hidden)]
 pub mod matchers;
 #[doc(hidden)]
+pub mod normalize;
+#[doc(hidden)]
 pub mod passes;
+pub mod pipeline;
 #[doc(hidden)]
 pub mod row;
 #[doc(hidden)]
-pub mod families;
-#[doc(hidden)]
-pub mod extract;
-pub mod emit;
+pub mod rules;
 pub mod shard;
-pub mod input;
-pub mod pipeline;
-pub mod check;
-pub mod corpus;
+#[doc(hidden)]
+pub mod text;
 
 pub use emit::atomic::AtomicFile;
 pub use emit::{Format, RowWriter};

@@ -8,11 +8,11 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use yomitori::check::examples;
-use yomitori::AtomicFile;
 use yomitori::emit::RowWriter;
-use yomitori::SideCollector;
 use yomitori::input::{Documents, InputFormat};
 use yomitori::pipeline::{self, RunOptions, Summary};
+use yomitori::AtomicFile;
+use yomitori::SideCollector;
 use yomitori::{Extractor, ExtractorBuilder, Format, Kind};
 
 use super::args::{

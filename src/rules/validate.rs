@@ -233,9 +233,10 @@ fn source(
     }
     let normalizer = match raw.normalizer.as_ref().or(cx.defaults.normalizer.as_ref()) {
         None => None,
-        Some(n) => match cx.catalog.normalizer(n.get_ref()) {
-            Some(found) => Some(found),
-            None => {
+        Some(n) => {
+            if let Some(found) = cx.catalog.normalizer(n.get_ref()) {
+                Some(found)
+            } else {
                 let known: Vec<_> = cx.catalog.normalizers.iter().map(|n| n.name).collect();
                 diags.push(
                     Diagnostic::error("unknown-normalizer", format!("no normalizer named `{}`", n.get_ref()))
@@ -245,7 +246,7 @@ fn source(
                 );
                 return None;
             }
-        },
+        }
     };
     if let (Some(n), Some(spanned)) = (normalizer, raw.normalizer.as_ref().or(cx.defaults.normalizer.as_ref())) {
         for (capture, table) in n.tables {

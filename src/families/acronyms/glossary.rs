@@ -75,7 +75,7 @@ impl Glossary {
             if seq < e.first {
                 e.first = seq;
                 e.first_doc = r.doc.clone();
-                e.long = r.normalized.clone();
+                e.long.clone_from(&r.normalized);
             }
             if e.last_doc != self.docs {
                 e.last_doc = self.docs;
@@ -123,7 +123,7 @@ impl Glossary {
                 e.first.1.to_string(),
             ])?;
         }
-        c.into_inner().map_err(|e| e.into_error())
+        c.into_inner().map_err(csv::IntoInnerError::into_error)
     }
 
     /// The glossary as CSV bytes.

@@ -99,7 +99,7 @@ pub fn find(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
     // Most capitalized pieces are ordinary words (`The`, `Japan`): they are
     // looked up only when some short form starts with such a piece (`Hb`).
     let defined_titles: Vec<&str> = firsts.keys().copied().filter(|p| is_title(p)).collect();
-    let known_titles = known.is_some_and(|k| k.has_title_pieces());
+    let known_titles = known.is_some_and(super::settings::KnownExpansions::has_title_pieces);
 
     let mut active: HashMap<&str, (usize, bool), KeyHash> = HashMap::default();
     let mut applied = 0;

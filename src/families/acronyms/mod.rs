@@ -122,7 +122,6 @@ pub fn find(c: &Compiled, rule: u32, name: &str, hay: &str, out: &mut Vec<Candid
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
