@@ -399,3 +399,11 @@ fn row(c: &Compiled, doc: &Document, view: &DocumentView<'_>, cand: Candidate) -
         key,
     }
 }
+
+/// The extractor is shared by every worker thread (and handed to Python
+/// threads with the GIL released): it must stay `Send + Sync`.
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Extractor>();
+    assert_send_sync::<ExtractorBuilder>();
+};

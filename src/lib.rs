@@ -72,7 +72,7 @@ pub use extract::{Document, Extractor, ExtractorBuilder, Scratch, DEFAULT_CHUNK_
 pub use families::dates::{Anchor, CivilDate};
 pub use families::{side_outputs, SideCollector, SideOutput};
 pub use row::{Row, HEADER};
-pub use rules::Kind;
+pub use rules::{Kind, RuleId};
 
 /// Every file of the shipped rules built into the binary, as `(path
 /// relative to rules/, text)`: what `yomitori rules dump DIR` writes.

@@ -162,7 +162,7 @@ pub fn rule(raw: &Spanned<RawRule>, cx: &FileContext<'_>, diags: &mut Vec<Diagno
         return None;
     }
     Some(Rule {
-        name: Arc::from(format!("{}/{id}", cx.stem)),
+        name: super::RuleId::new(cx.stem, &id),
         id,
         file: file.clone(),
         span: (span.start, span.end),
