@@ -2,7 +2,8 @@
 //! budgets and white papers write them (`¥5.4 trillion`, `US$300 million`,
 //! `5兆4,005億円`, `約1,000億円`, `３．５％`, `5 percent`).
 //!
-//! What it brings, all in this folder and in `rules/amounts*`:
+//! What it brings, declared in [`family`] and otherwise all in this folder
+//! and in `rules/amounts*`:
 //!
 //! * the kind `amount`, with the types `MONEY` and `PERCENT`;
 //! * the normalizers `money` and `percent` ([`money`]), which turn the
@@ -16,10 +17,12 @@
 //! Every form, value and flag is listed in `docs/amounts.md`.
 
 pub mod data;
+pub mod family;
 pub mod money;
 pub mod number;
 
 pub use data::AmountData;
+pub use family::FAMILY;
 
 /// The tables the amounts normalizers need, by the capture that needs them.
 pub const TABLES: &[(&str, &str)] = &[
@@ -31,9 +34,3 @@ pub const TABLES: &[(&str, &str)] = &[
     ("qual", "qualifiers"),
     ("qual_after", "qualifiers"),
 ];
-
-/// One line for `yomitori rules explain`, per normalizer.
-pub const MONEY_SUMMARY: &str =
-    "a currency amount as ISO 4217 code + exact decimal (JPY 5400500000000), or a range of two (docs/amounts.md)";
-/// One line for `yomitori rules explain`.
-pub const PERCENT_SUMMARY: &str = "a percentage as a plain decimal (3.5%), or a range (3%/5%) (docs/amounts.md)";

@@ -96,7 +96,7 @@ fn range(start: Reading, end: Reading) -> Option<(Decimal, Decimal)> {
 
 /// `money`: a currency amount, `JPY 5400500000000`, or a range of two.
 pub fn money(f: &Fields<'_>, res: &crate::normalize::Resources) -> Option<Normalized> {
-    let data = &res.amounts;
+    let data = res.get::<AmountData>()?;
     let code = data.currency(f.get("cur")?)?;
     for other in ["start_cur", "end_cur"] {
         if let Some(c) = f.get(other) {
@@ -120,7 +120,7 @@ pub fn money(f: &Fields<'_>, res: &crate::normalize::Resources) -> Option<Normal
 
 /// `percent`: a percentage, `3.5%`, or a range `3%/5%`.
 pub fn percent(f: &Fields<'_>, res: &crate::normalize::Resources) -> Option<Normalized> {
-    let data = &res.amounts;
+    let data = res.get::<AmountData>()?;
     let start = Decimal::parse(f.get("num")?)?;
     let value = match f.get("end_num") {
         None => format!("{}{start}%", sign(f)?),
