@@ -9,8 +9,10 @@
 //! words case-insensitively and across line breaks.
 
 use std::collections::HashMap;
+use std::fmt;
 
 use crate::diagnostic::Diagnostic;
+use crate::normalize::collapse_space;
 use crate::rules::tables::Table;
 use crate::text::fold;
 
@@ -23,6 +25,12 @@ pub enum Bound {
     Min,
     /// `up to`, `未満`, `以下`: `max`.
     Max,
+}
+
+impl fmt::Display for Bound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.flag())
+    }
 }
 
 impl Bound {
@@ -48,18 +56,31 @@ pub struct AmountData {
     qualifiers: HashMap<String, Bound>,
 }
 
-/// The lookup key of a surface: folded like documents, ASCII lowercase,
-/// whitespace collapsed.
+/// The lookup key of a surface: folded like documents, whitespace
+/// collapsed, ASCII lowercase (as the relative-date words are keyed).
 fn key(s: &str) -> String {
-    let folded = fold(s);
-    let mut out = String::with_capacity(folded.len());
-    for word in folded.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&word.to_ascii_lowercase());
+    collapse_space(&fold(s)).to_ascii_lowercase()
+}
+
+/// Files the non-empty `before` and `after` cells of a row under `value`,
+/// reporting a row with neither and a surface already filed under another
+/// value.
+fn file_surfaces<V: Clone + PartialEq + fmt::Display>(
+    map: &mut HashMap<String, V>,
+    cells: [&str; 2],
+    value: &V,
+    bad: impl Fn(String) -> Diagnostic,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if cells.iter().all(|c| c.is_empty()) {
+        diags.push(bad("every row needs a `before` or an `after` surface".into()));
     }
-    out
+    for s in cells.into_iter().filter(|c| !c.is_empty()) {
+        match map.insert(key(s), value.clone()) {
+            Some(old) if old != *value => diags.push(bad(format!("`{s}` is already listed as {old}"))),
+            _ => {}
+        }
+    }
 }
 
 impl AmountData {
@@ -92,17 +113,7 @@ impl AmountData {
                 diags.push(bad(format!("`code` must be an ISO 4217 code (three capital letters), found `{c}`")));
                 continue;
             }
-            let surfaces: Vec<&String> =
-                [&row.cells[before], &row.cells[after]].into_iter().filter(|s| !s.is_empty()).collect();
-            if surfaces.is_empty() {
-                diags.push(bad("every row needs a `before` or an `after` surface".into()));
-            }
-            for s in surfaces {
-                match self.currencies.insert(key(s), c.clone()) {
-                    Some(old) if old != *c => diags.push(bad(format!("`{s}` is already listed as {old}"))),
-                    _ => {}
-                }
-            }
+            file_surfaces(&mut self.currencies, [&row.cells[before], &row.cells[after]], c, bad, diags);
         }
     }
 
@@ -147,16 +158,7 @@ impl AmountData {
                     continue;
                 }
             };
-            let words: Vec<&String> =
-                [&row.cells[before], &row.cells[after]].into_iter().filter(|s| !s.is_empty()).collect();
-            if words.is_empty() {
-                diags.push(bad("every row needs a `before` or an `after` word".into()));
-            }
-            for w in words {
-                if self.qualifiers.insert(key(w), bound).is_some_and(|old| old != bound) {
-                    diags.push(bad(format!("`{w}` is listed with two flags")));
-                }
-            }
+            file_surfaces(&mut self.qualifiers, [&row.cells[before], &row.cells[after]], &bound, bad, diags);
         }
     }
 
