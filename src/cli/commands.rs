@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use yomitori::emit::atomic::AtomicFile;
+use yomitori::emit::parquet::{self, ParquetRowWriter};
 use yomitori::emit::{Glossary, RowWriter, GLOSSARY};
 use yomitori::input::{Documents, InputFormat};
 use yomitori::pipeline::{self, RunOptions, Summary};
@@ -45,7 +46,7 @@ fn documents(input: &InputArgs) -> Result<Documents> {
 /// Opens `path` for writing (atomically), or stdout for `-`.
 fn destination(path: &Path) -> Result<Destination> {
     Ok(if path.as_os_str() == "-" {
-        Destination::Stdout(io::BufWriter::with_capacity(1 << 16, io::stdout().lock()))
+        Destination::Stdout(io::BufWriter::with_capacity(1 << 16, io::stdout()))
     } else {
         Destination::File(AtomicFile::create(path)?)
     })
@@ -66,10 +67,41 @@ fn run_options(input: &InputArgs) -> RunOptions {
     RunOptions { threads: input.threads, ..RunOptions::default() }
 }
 
-/// Where rows go: an atomically replaced file, or stdout.
+/// Where rows go: an atomically replaced file, or stdout. `Send` (stdout
+/// unlocked, locked per 64 KiB write) because the Parquet writer asks it.
 enum Destination {
     File(AtomicFile),
-    Stdout(io::BufWriter<io::StdoutLock<'static>>),
+    Stdout(io::BufWriter<io::Stdout>),
+}
+
+/// The rows' writer for the chosen `--format`.
+enum Rows {
+    Text(RowWriter<Destination>),
+    Parquet(Box<ParquetRowWriter<Destination>>),
+}
+
+impl Rows {
+    fn new(dest: Destination, format: FormatArg, excel: bool) -> io::Result<Rows> {
+        Ok(match format {
+            FormatArg::Csv => Rows::Text(RowWriter::new(dest, Format::Csv, excel)?),
+            FormatArg::Jsonl => Rows::Text(RowWriter::new(dest, Format::Jsonl, excel)?),
+            FormatArg::Parquet => Rows::Parquet(Box::new(ParquetRowWriter::new(dest)?)),
+        })
+    }
+
+    fn write_document(&mut self, rows: &[yomitori::Row]) -> io::Result<()> {
+        match self {
+            Rows::Text(w) => rows.iter().try_for_each(|r| w.write(r)),
+            Rows::Parquet(w) => w.write_document(rows),
+        }
+    }
+
+    fn finish(self) -> io::Result<Destination> {
+        match self {
+            Rows::Text(w) => w.finish(),
+            Rows::Parquet(w) => w.finish(),
+        }
+    }
 }
 
 impl Write for Destination {
@@ -93,24 +125,21 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let ex = extractor_for(&args.input)?;
     let docs = documents(&args.input)?;
-    let dest = destination(&args.output)?;
-    let format = match args.format {
-        FormatArg::Csv => Format::Csv,
-        FormatArg::Jsonl => Format::Jsonl,
-    };
-    let out_name = args.output.display().to_string();
+    if args.excel && matches!(args.format, FormatArg::Parquet) {
+        anyhow::bail!("--excel is for CSV and JSON Lines; a Parquet file has typed cells");
+    }
     let glossary_path = glossary_path(args)?;
+    let dest = destination(&args.output)?;
+    let out_name = args.output.display().to_string();
     let mut glossary = Glossary::new();
-    let mut writer = RowWriter::new(dest, format, args.excel).with_context(|| format!("writing {out_name}"))?;
+    let mut writer = Rows::new(dest, args.format, args.excel).with_context(|| format!("writing {out_name}"))?;
     let mut progress = Progress::new(!args.quiet && !args.no_progress && io::stderr().is_terminal());
     let summary = pipeline::run(
         &ex,
         docs,
         &run_options(&args.input),
         |_, rows| {
-            for r in rows {
-                writer.write(r).map_err(|e| yomitori_io(&out_name, e))?;
-            }
+            writer.write_document(rows).map_err(|e| yomitori_io(&out_name, e))?;
             if glossary_path.is_some() {
                 glossary.add(rows);
             }
@@ -124,8 +153,13 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let mut out_names = out_name;
     if let Some(path) = &glossary_path {
         let name = path.display().to_string();
-        let file = glossary.write(AtomicFile::create(path)?, args.excel).map_err(|e| yomitori_io(&name, e))?;
-        file.commit()?;
+        let file = AtomicFile::create(path)?;
+        let file = if path.extension().is_some_and(|e| e == "parquet") {
+            parquet::write_glossary(&glossary, file)
+        } else {
+            glossary.write(file, args.excel)
+        };
+        file.map_err(|e| yomitori_io(&name, e))?.commit()?;
         out_names = format!("{out_names}, {name}");
     }
     if !args.quiet {

@@ -42,6 +42,25 @@ struct Entry {
     last_doc: usize,
 }
 
+/// One row of the glossary, as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GlossaryRow<'a> {
+    /// The short form as defined.
+    pub short: &'a str,
+    /// The long form as first written.
+    pub long: &'a str,
+    /// Documents with a row of the pair.
+    pub documents: usize,
+    /// DEFINITION rows of the pair.
+    pub definitions: usize,
+    /// MENTION rows of the pair.
+    pub mentions: usize,
+    /// The document of the first occurrence.
+    pub first_doc: &'a str,
+    /// The byte offset of the first occurrence.
+    pub first_start: usize,
+}
+
 /// Collects the acronym rows of a run, document by document, in input
 /// order.
 #[derive(Clone, Debug, Default)]
@@ -100,6 +119,24 @@ impl Glossary {
         self.entries.is_empty()
     }
 
+    /// The glossary's rows, sorted by short form, then first occurrence.
+    pub fn rows(&self) -> Vec<GlossaryRow<'_>> {
+        let mut entries: Vec<&Entry> = self.entries.values().collect();
+        entries.sort_by(|a, b| (&a.short, a.first, &a.long).cmp(&(&b.short, b.first, &b.long)));
+        entries
+            .into_iter()
+            .map(|e| GlossaryRow {
+                short: &e.short,
+                long: &e.long,
+                documents: e.documents,
+                definitions: e.definitions,
+                mentions: e.mentions,
+                first_doc: &e.first_doc,
+                first_start: e.first.1,
+            })
+            .collect()
+    }
+
     /// Writes the glossary as CSV (with `excel`: BOM and neutralized cells).
     ///
     /// # Errors
@@ -108,20 +145,18 @@ impl Glossary {
         if excel {
             w.write_all(excel::BOM.as_bytes())?;
         }
-        let mut entries: Vec<&Entry> = self.entries.values().collect();
-        entries.sort_by(|a, b| (&a.short, a.first, &a.long).cmp(&(&b.short, b.first, &b.long)));
         let mut c = csv::Writer::from_writer(w);
         c.write_record(GLOSSARY_HEADER)?;
         let cell = |s: &str| if excel { excel::neutralize(s).into_owned() } else { s.to_string() };
-        for e in entries {
+        for e in self.rows() {
             c.write_record([
-                cell(&e.short),
-                cell(&e.long),
+                cell(e.short),
+                cell(e.long),
                 e.documents.to_string(),
                 e.definitions.to_string(),
                 e.mentions.to_string(),
-                cell(&e.first_doc),
-                e.first.1.to_string(),
+                cell(e.first_doc),
+                e.first_start.to_string(),
             ])?;
         }
         c.into_inner().map_err(|e| e.into_error())

@@ -1,9 +1,13 @@
 //! Rows → bytes: CSV (RFC 4180, via the `csv` crate) or JSON Lines, with the
-//! `--excel` variant, written through an [`atomic::AtomicFile`] or stdout.
+//! `--excel` variant, written through an [`atomic::AtomicFile`] or stdout;
+//! typed columns as Arrow batches ([`columnar`]) and Parquet files
+//! ([`parquet`]).
 
 pub mod atomic;
+pub mod columnar;
 pub mod excel;
 pub mod glossary;
+pub mod parquet;
 pub mod row;
 
 use std::io::{self, Write};
