@@ -57,22 +57,54 @@ pub const DEFAULT_CHUNK_SIZE: usize = 1 << 20;
 /// Configures and builds an [`Extractor`].
 #[derive(Clone, Debug)]
 pub struct ExtractorBuilder {
-    rules: PathBuf,
+    rules: RulesFrom,
     anchor: Anchor,
     chunk_size: usize,
 }
 
+/// Where the builder takes its rules from.
+#[derive(Clone, Debug)]
+enum RulesFrom {
+    /// The shipped rules built into the binary.
+    BuiltIn,
+    /// A rules folder.
+    Dir(PathBuf),
+    /// Rule files in memory: `(path, text)`; data files they name are
+    /// looked up among them, relative to the rule file.
+    Memory(Vec<(PathBuf, String)>),
+}
+
 impl Default for ExtractorBuilder {
     fn default() -> Self {
-        ExtractorBuilder { rules: PathBuf::from("rules"), anchor: Anchor::Off, chunk_size: DEFAULT_CHUNK_SIZE }
+        ExtractorBuilder { rules: RulesFrom::BuiltIn, anchor: Anchor::Off, chunk_size: DEFAULT_CHUNK_SIZE }
     }
 }
 
 impl ExtractorBuilder {
-    /// The rules directory (default `rules`).
+    /// Rules from a folder instead of the built-in shipped rules (the
+    /// default): every `*.toml` file in it, with the data files they name.
     #[must_use]
     pub fn rules(mut self, dir: impl AsRef<Path>) -> ExtractorBuilder {
-        self.rules = dir.as_ref().to_path_buf();
+        self.rules = RulesFrom::Dir(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// The shipped rules built into the binary (the default).
+    #[must_use]
+    pub fn builtin_rules(mut self) -> ExtractorBuilder {
+        self.rules = RulesFrom::BuiltIn;
+        self
+    }
+
+    /// Rule files given in memory as `(path, text)`: the `*.toml` files
+    /// among them are the rule files, the others the data files (gazetteer
+    /// CSVs, tables) they name by paths relative to their own.
+    #[must_use]
+    pub fn rule_files<P: Into<PathBuf>, T: Into<String>>(
+        mut self,
+        files: impl IntoIterator<Item = (P, T)>,
+    ) -> ExtractorBuilder {
+        self.rules = RulesFrom::Memory(files.into_iter().map(|(p, t)| (p.into(), t.into())).collect());
         self
     }
 
@@ -98,9 +130,21 @@ impl ExtractorBuilder {
     /// # Errors
     /// A rules error with every diagnostic, or an I/O error.
     pub fn build(self) -> Result<Extractor> {
-        Ok(Extractor::from_rules(rules::load_dir(&self.rules)?)?
-            .with_anchor(self.anchor)
-            .with_chunk_size(self.chunk_size))
+        let set = match &self.rules {
+            RulesFrom::BuiltIn => rules::load_builtin()?,
+            RulesFrom::Dir(dir) => rules::load_dir(dir)?,
+            RulesFrom::Memory(files) => {
+                let tree =
+                    rules::RuleTree::memory(files.iter().map(|(p, t)| (p.clone(), std::borrow::Cow::Owned(t.clone()))));
+                let rule_files: Vec<_> = files
+                    .iter()
+                    .filter(|(p, _)| p.extension().is_some_and(|e| e == "toml"))
+                    .map(|(p, t)| crate::diagnostic::SourceFile::new(p.clone(), t.clone()))
+                    .collect();
+                rules::load::load_tree(&rule_files, &tree)?
+            }
+        };
+        Ok(Extractor::from_rules(set)?.with_anchor(self.anchor).with_chunk_size(self.chunk_size))
     }
 }
 

@@ -9,13 +9,24 @@
 //!           ─▶ overlap ─▶ normalize ─▶ emit (Row → CSV / JSON Lines)
 //! ```
 //!
-//! ```no_run
+//! The shipped rules are built in; `.rules(dir)` takes a folder instead.
+//!
+//! ```
 //! use yomitori::{Document, Extractor};
 //!
-//! let extractor = Extractor::builder().rules("rules").build()?;
-//! for row in extractor.extract(&Document::new("memo.txt", "Since March 2015, Japan ...")) {
-//!     println!("{} {} {}", row.kind.as_str(), row.text, row.normalized);
-//! }
+//! let extractor = Extractor::builder().build()?;
+//! let rows = extractor.extract(&Document::new("memo.txt", "Since March 2015, Japan and France (令和元年)."));
+//! let got: Vec<(&str, &str, &str)> =
+//!     rows.iter().map(|r| (r.kind.as_str(), r.text.as_str(), r.normalized.as_str())).collect();
+//! assert_eq!(
+//!     got,
+//!     [
+//!         ("date", "March 2015", "2015-03"),
+//!         ("entity", "Japan", "Japan"),
+//!         ("entity", "France", "France"),
+//!         ("date", "令和元年", "2019"),
+//!     ]
+//! );
 //! # Ok::<(), yomitori::Error>(())
 //! ```
 

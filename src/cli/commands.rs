@@ -13,7 +13,7 @@ use yomitori::emit::{Glossary, RowWriter, GLOSSARY};
 use yomitori::input::{Documents, InputFormat};
 use yomitori::pipeline::{self, RunOptions, Summary};
 use yomitori::rules::examples;
-use yomitori::{Extractor, Format, Kind};
+use yomitori::{Extractor, ExtractorBuilder, Format, Kind};
 
 use super::args::{
     BenchCorpusArgs, CheckArgs, ExtractArgs, FormatArg, InputArgs, InputFormatArg, MergeArgs, RulesArgs,
@@ -23,14 +23,41 @@ use super::progress::Progress;
 /// Exit status for a run whose documents partly failed.
 const ERRORS: u8 = 2;
 
-fn extractor(rules: &Path) -> Result<Extractor> {
-    let ex = Extractor::builder().rules(rules).build()?;
-    Ok(ex)
+/// The rules a command runs with: `--rules DIR`, else `./rules` when it
+/// exists, else the shipped rules built into the binary. Returns the
+/// builder and how the summary names the choice.
+fn rules_builder(flag: Option<&Path>) -> Result<(ExtractorBuilder, String)> {
+    match flag {
+        Some(dir) => {
+            if !dir.is_dir() {
+                anyhow::bail!(
+                    "rules folder not found: {}\n  hint: `yomitori rules dump {}` writes the built-in rules there \
+                     for editing; without --rules, ./rules or the built-in rules are used",
+                    dir.display(),
+                    dir.display()
+                );
+            }
+            Ok((Extractor::builder().rules(dir), dir.display().to_string()))
+        }
+        None if Path::new(DEFAULT_RULES).is_dir() => {
+            Ok((Extractor::builder().rules(DEFAULT_RULES), format!("./{DEFAULT_RULES}")))
+        }
+        None => Ok((Extractor::builder().builtin_rules(), "built-in".to_string())),
+    }
 }
 
-fn extractor_for(input: &InputArgs) -> Result<Extractor> {
+/// The folder used for rules when `--rules` is not given and it exists.
+const DEFAULT_RULES: &str = "rules";
+
+fn extractor(args: &RulesArgs) -> Result<(Extractor, String)> {
+    let (builder, label) = rules_builder(args.rules.as_deref())?;
+    Ok((builder.build()?, label))
+}
+
+fn extractor_for(input: &InputArgs) -> Result<(Extractor, String)> {
     let chunk_size = usize::try_from(yomitori::corpus::parse_size(&input.chunk_size)?)?;
-    Ok(Extractor::builder().rules(&input.rules).anchor(input.anchoring()).chunk_size(chunk_size).build()?)
+    let (builder, label) = rules_builder(input.rules.as_deref())?;
+    Ok((builder.anchor(input.anchoring()).chunk_size(chunk_size).build()?, label))
 }
 
 fn documents(input: &InputArgs) -> Result<Documents> {
@@ -123,7 +150,7 @@ impl Write for Destination {
 /// `yomitori extract` (and the default job).
 pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let started = Instant::now();
-    let ex = extractor_for(&args.input)?;
+    let (ex, rules_label) = extractor_for(&args.input)?;
     let docs = documents(&args.input)?;
     if args.excel && matches!(args.format, FormatArg::Parquet) {
         anyhow::bail!("--excel is for CSV and JSON Lines; a Parquet file has typed cells");
@@ -163,7 +190,7 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
         out_names = format!("{out_names}, {name}");
     }
     if !args.quiet {
-        eprintln!("{}", summary_line(&summary, started, &out_names));
+        eprintln!("{}", summary_line(&summary, started, &out_names, &rules_label));
     }
     Ok(if summary.failed > 0 { ExitCode::from(ERRORS) } else { ExitCode::SUCCESS })
 }
@@ -191,11 +218,11 @@ fn yomitori_io(path: &str, e: io::Error) -> yomitori::Error {
     yomitori::emit::atomic::io_error(path, e)
 }
 
-fn summary_line(s: &Summary, started: Instant, out: &str) -> String {
+fn summary_line(s: &Summary, started: Instant, out: &str, rules: &str) -> String {
     let kinds: Vec<String> = Kind::ALL.iter().map(|k| format!("{} {}", s.rows_of(*k), k.as_str())).collect();
     let failed = if s.failed > 0 { format!(", {} failed", s.failed) } else { String::new() };
     format!(
-        "yomitori: {} documents ({} bytes){failed}, {} rows ({}) in {:.2} s -> {out}",
+        "yomitori: {} documents ({} bytes){failed}, {} rows ({}) in {:.2} s -> {out}; rules: {rules}",
         s.documents,
         s.bytes,
         s.total_rows(),
@@ -206,7 +233,7 @@ fn summary_line(s: &Summary, started: Instant, out: &str) -> String {
 
 /// `yomitori check`.
 pub fn check(args: &CheckArgs) -> Result<ExitCode> {
-    let ex = extractor_for(&args.input)?;
+    let (ex, _) = extractor_for(&args.input)?;
     let docs = documents(&args.input)?;
     let mut progress = Progress::new(false);
     let (outputs, summary) = yomitori::check::outputs(&ex, docs, &run_options(&args.input), &mut progress)?;
@@ -240,13 +267,13 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode> {
 
 /// `yomitori rules test`.
 pub fn rules_test(args: &RulesArgs) -> Result<ExitCode> {
-    let ex = extractor(&args.rules)?;
+    let (ex, label) = extractor(args)?;
     let report = examples::run_all(&ex);
     for f in &report.failures {
         eprintln!("{f}\n");
     }
     eprintln!(
-        "{} examples in {} rules: {} passed, {} failed",
+        "rules: {label}: {} examples in {} rules: {} passed, {} failed",
         report.run,
         ex.rules().len(),
         report.run - report.failures.len(),
@@ -257,29 +284,29 @@ pub fn rules_test(args: &RulesArgs) -> Result<ExitCode> {
 
 /// `yomitori rules lint`.
 pub fn rules_lint(args: &RulesArgs) -> Result<ExitCode> {
-    let ex = extractor(&args.rules)?;
+    let (ex, label) = extractor(args)?;
     let examples: usize = ex.rules().iter().map(|r| r.examples.len()).sum();
-    eprintln!("{}: {} rules, {} examples, no errors", args.rules.display(), ex.rules().len(), examples);
+    eprintln!("{label}: {} rules, {} examples, no errors", ex.rules().len(), examples);
     Ok(ExitCode::SUCCESS)
 }
 
 /// `yomitori rules plan`.
 pub fn rules_plan(args: &RulesArgs) -> Result<ExitCode> {
     let started = Instant::now();
-    let ex = extractor(&args.rules)?;
+    let (ex, label) = extractor(args)?;
     let elapsed = started.elapsed();
     let mut out = io::stdout().lock();
     write!(out, "{}", ex.plan())?;
-    writeln!(out, "load and compile: {:.1} ms", elapsed.as_secs_f64() * 1000.0)?;
+    writeln!(out, "rules: {label}; load and compile: {:.1} ms", elapsed.as_secs_f64() * 1000.0)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `yomitori rules explain`.
 pub fn rules_explain(id: &str, args: &RulesArgs) -> Result<ExitCode> {
-    let ex = extractor(&args.rules)?;
+    let (ex, label) = extractor(args)?;
     let found: Vec<_> = ex.rules().iter().filter(|r| &*r.name == id || r.id == id).collect();
     if found.is_empty() {
-        anyhow::bail!("no rule named `{id}` in {}", args.rules.display());
+        anyhow::bail!("no rule named `{id}` in the rules ({label})");
     }
     let mut out = io::stdout().lock();
     for r in found {
@@ -328,7 +355,7 @@ pub fn rules_explain(id: &str, args: &RulesArgs) -> Result<ExitCode> {
 
 /// `yomitori rules export-terms`.
 pub fn export_terms(output: &Path, args: &RulesArgs) -> Result<ExitCode> {
-    let ex = extractor(&args.rules)?;
+    let (ex, _) = extractor(args)?;
     let name = output.display().to_string();
     let mut dest = destination(output)?;
     let terms = ex.gazetteer_terms();
@@ -372,5 +399,26 @@ pub fn bench_corpus(args: &BenchCorpusArgs) -> Result<ExitCode> {
         started.elapsed().as_secs_f64(),
         args.out.display()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `yomitori rules dump DIR`: the built-in rules, written out for editing.
+pub fn rules_dump(dir: &Path) -> Result<ExitCode> {
+    if dir.exists() && std::fs::read_dir(dir).with_context(|| format!("{}", dir.display()))?.next().is_some() {
+        anyhow::bail!("{}: the folder is not empty; dump into a new or empty folder", dir.display());
+    }
+    let mut count = 0;
+    for (rel, text) in yomitori::rules::RuleTree::builtin_files() {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).with_context(|| format!("{}", parent.display()))?;
+        }
+        let name = path.display().to_string();
+        let mut file = AtomicFile::create(&path)?;
+        file.write_all(text.as_bytes()).map_err(|e| yomitori_io(&name, e))?;
+        file.commit()?;
+        count += 1;
+    }
+    eprintln!("wrote {count} files of the built-in rules to {}; run with --rules {}", dir.display(), dir.display());
     Ok(ExitCode::SUCCESS)
 }

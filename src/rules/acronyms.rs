@@ -255,6 +255,7 @@ pub fn settings(
     file: &SourceFile,
     raw: &RawAcronymSettings,
     macros: &Macros,
+    tree: &super::tree::RuleTree,
     diags: &mut Vec<Diagnostic>,
 ) -> AcronymSettings {
     let mut s = AcronymSettings::default();
@@ -342,8 +343,8 @@ pub fn settings(
     }
     if let Some(known) = &raw.known {
         let path = validate::resolve(file.path(), known.get_ref());
-        match std::fs::read_to_string(&path) {
-            Ok(text) => s.known = Some(parse_known(&SourceFile::new(&path, text), diags)),
+        match tree.read(&path) {
+            Ok(text) => s.known = Some(parse_known(&SourceFile::new(&path, text.into_owned()), diags)),
             Err(e) => diags.push(
                 Diagnostic::error(
                     "missing-gazetteer",

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use super::macros::{Macro, Macros, StrLoc};
 use super::schema::RawRuleFile;
 use super::tables::Table;
+use super::tree::RuleTree;
 use super::validate::{self, FileContext};
 use super::{OverlapPolicy, RuleSet};
 use crate::diagnostic::{Diagnostic, Report, Severity, SourceFile};
@@ -20,28 +21,32 @@ use crate::error::{Error, Result};
 /// An I/O error when `dir` cannot be listed; a rules error carrying every
 /// diagnostic when any file has an error.
 pub fn load_dir(dir: &Path) -> Result<RuleSet> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, e))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
-        .collect();
-    paths.sort();
-    if paths.is_empty() {
-        return Err(Error::usage(format!("{}: no rule files (*.toml) in this folder", dir.display())));
-    }
-    let mut files = Vec::new();
-    for path in paths {
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-        files.push(SourceFile::new(path, text));
-    }
-    load_files(&files)
+    load_files(&super::tree::read_dir(dir)?)
 }
 
-/// Loads rule files already in memory (used by `load_dir` and by tests).
+/// Loads the shipped rules built into the binary.
+///
+/// # Errors
+/// A rules error; the tests keep this from happening to a release.
+pub fn load_builtin() -> Result<RuleSet> {
+    let tree = RuleTree::builtin();
+    load_tree(&tree.rule_files(), &tree)
+}
+
+/// Loads rule files already in memory whose data files are on disk (used
+/// by `load_dir` and by tests).
 ///
 /// # Errors
 /// A rules error carrying every diagnostic when any file has an error.
 pub fn load_files(files: &[SourceFile]) -> Result<RuleSet> {
+    load_tree(files, &RuleTree::Disk)
+}
+
+/// Loads rule files, reading the data files they name through `tree`.
+///
+/// # Errors
+/// A rules error carrying every diagnostic when any file has an error.
+pub fn load_tree(files: &[SourceFile], tree: &RuleTree) -> Result<RuleSet> {
     let mut diags = Vec::new();
     let mut parsed = Vec::new();
     for file in files {
@@ -80,7 +85,7 @@ pub fn load_files(files: &[SourceFile]) -> Result<RuleSet> {
                 &mut diags,
             );
         }
-        for (table, table_macros) in super::tables::load(file, &raw.tables, &mut diags) {
+        for (table, table_macros) in super::tables::load(file, &raw.tables, tree, &mut diags) {
             if tables.iter().any(|t| t.name == table.name) {
                 let span = raw.tables[&table.name].span();
                 diags.push(
@@ -114,10 +119,11 @@ pub fn load_files(files: &[SourceFile]) -> Result<RuleSet> {
                 );
             } else {
                 acronym_file = Some(file.path().to_path_buf());
-                set.acronyms = super::acronyms::settings(file, a.get_ref(), &macros, &mut diags);
+                set.acronyms = super::acronyms::settings(file, a.get_ref(), &macros, tree, &mut diags);
             }
         }
-        let cx = FileContext { file, stem: &stem, defaults: &raw.defaults, macros: &macros, tables: &table_names };
+        let cx =
+            FileContext { file, tree, stem: &stem, defaults: &raw.defaults, macros: &macros, tables: &table_names };
         let mut ids: HashMap<&str, usize> = HashMap::new();
         for r in &raw.rules {
             let id = r.get_ref().id.get_ref().as_str();

@@ -13,6 +13,7 @@ pub mod load;
 pub mod macros;
 pub mod schema;
 pub mod tables;
+pub mod tree;
 pub mod validate;
 
 use std::fmt;
@@ -22,8 +23,9 @@ use std::sync::Arc;
 use crate::diagnostic::{Diagnostic, SourceFile};
 pub use acronyms::AcronymSettings;
 pub use gazetteer::Term;
-pub use load::load_dir;
+pub use load::{load_builtin, load_dir};
 use macros::Expanded;
+pub use tree::RuleTree;
 
 /// What a rule extracts; the `kind` column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

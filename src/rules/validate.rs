@@ -33,6 +33,8 @@ pub const DETECTORS: &[&str] = &[
 pub struct FileContext<'a> {
     /// The rule file.
     pub file: &'a SourceFile,
+    /// Where the data files it names are read from.
+    pub tree: &'a super::tree::RuleTree,
     /// Its stem, the first half of rule names.
     pub stem: &'a str,
     /// Its `[defaults]`.
@@ -198,7 +200,7 @@ fn source(
     let file = cx.file;
     if let Some(g) = &raw.gazetteer {
         let path = resolve(file.path(), g.get_ref());
-        let (file_ok, terms) = read_gazetteer(&path, case_sensitive, whole_word, diags);
+        let (file_ok, terms) = read_gazetteer(cx.tree, &path, case_sensitive, whole_word, diags);
         if !file_ok {
             diags.push(
                 Diagnostic::error("missing-gazetteer", format!("cannot read gazetteer `{}`", path.display()))
@@ -300,14 +302,15 @@ fn source(
 
 /// Reads and parses a gazetteer; `(false, _)` when the file cannot be read.
 fn read_gazetteer(
+    tree: &super::tree::RuleTree,
     path: &Path,
     case_sensitive: bool,
     whole_word: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> (bool, Vec<super::Term>) {
-    match std::fs::read_to_string(path) {
+    match tree.read(path) {
         Ok(text) => {
-            let csv = SourceFile::new(path, text);
+            let csv = SourceFile::new(path, text.into_owned());
             (true, gazetteer::parse(&csv, case_sensitive, whole_word, diags))
         }
         Err(_) => (false, Vec::new()),
