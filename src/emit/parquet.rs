@@ -161,8 +161,8 @@ mod tests {
                 line: 1,
                 column: i * 9 + 1,
                 rule: "dates/year".into(),
-                ref_start: (i % 2 == 0).then_some(i),
-                ref_end: (i % 2 == 0).then_some(i + 1),
+                ref_start: i.is_multiple_of(2).then_some(i),
+                ref_end: i.is_multiple_of(2).then_some(i + 1),
                 flags: String::new(),
                 short_form: None,
             })
