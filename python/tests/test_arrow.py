@@ -147,26 +147,33 @@ def test_gil_is_released_while_extracting(extractor):
     assert len(inside) > 1000, f"{len(inside)} main-thread steps during a {w1 - w0:.2f} s extraction"
 
 
-def test_two_threads_finish_faster_than_one_after_the_other(extractor):
-    """Loose: the best of three tries must show some overlap (ratio < 0.9;
-    1.0 would mean the calls serialize on the GIL, 0.5 is two free cores)."""
-    import os
-
-    if (os.cpu_count() or 1) < 2:
-        pytest.fail("needs at least two cores to show parallel threads")
+def test_two_threads_extract_at_the_same_time(extractor):
+    """A second thread completes extractions while the first is inside a
+    long one: the two run at the same time (on two cores, in parallel). No
+    timing threshold, so a loaded machine cannot fail it; the speed-up of
+    two threads is measured by scripts/bench_python.py (docs/python.md)."""
     text = big_text()
-    ratios = []
-    for _ in range(3):
+    small = "Since March 2015, Japan and France (令和元年)."
+    expected = extractor.extract(small)
+    started = threading.Event()
+    done = threading.Event()
+    spans = {}
+
+    def work():
+        started.set()
         t0 = time.perf_counter()
         extractor.extract(text)
-        extractor.extract(text)
-        sequential = time.perf_counter() - t0
-        threads = [threading.Thread(target=extractor.extract, args=(text,)) for _ in range(2)]
-        t0 = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        concurrent = time.perf_counter() - t0
-        ratios.append(concurrent / sequential)
-    assert min(ratios) < 0.9, f"concurrent/sequential ratios {ratios}"
+        spans["work"] = (t0, time.perf_counter())
+        done.set()
+
+    finished = []
+    t = threading.Thread(target=work)
+    t.start()
+    started.wait()
+    while not done.is_set():
+        assert extractor.extract(small) == expected
+        finished.append(time.perf_counter())
+    t.join()
+    w0, w1 = spans["work"]
+    inside = [s for s in finished if w0 + 0.02 < s < w1 - 0.02]
+    assert len(inside) >= 10, f"{len(inside)} extractions finished during a {w1 - w0:.2f} s extraction"
