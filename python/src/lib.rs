@@ -239,7 +239,7 @@ fn row_dict<'py>(py: Python<'py>, r: &Row) -> PyResult<Bound<'py, PyDict>> {
     d.set_item(char_end, r.char_end)?;
     d.set_item(line, r.line)?;
     d.set_item(column, r.column)?;
-    d.set_item(rule, &*r.rule)?;
+    d.set_item(rule, r.rule.as_str())?;
     d.set_item(ref_start, r.ref_start)?;
     d.set_item(ref_end, r.ref_end)?;
     d.set_item(flags, &r.flags)?;

@@ -7,13 +7,14 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use yomitori::emit::atomic::AtomicFile;
+use yomitori::check::examples;
 use yomitori::emit::parquet::{self, ParquetRowWriter};
-use yomitori::emit::{Glossary, RowWriter, GLOSSARY};
+use yomitori::emit::RowWriter;
 use yomitori::input::{Documents, InputFormat};
 use yomitori::pipeline::{self, RunOptions, Summary};
-use yomitori::rules::examples;
+use yomitori::AtomicFile;
 use yomitori::{Extractor, ExtractorBuilder, Format, Kind};
+use yomitori::{SideCollector, SideOutput};
 
 use super::args::{
     BenchCorpusArgs, CheckArgs, ExtractArgs, FormatArg, InputArgs, InputFormatArg, MergeArgs, RulesArgs,
@@ -155,10 +156,9 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     if args.excel && matches!(args.format, FormatArg::Parquet) {
         anyhow::bail!("--excel is for CSV and JSON Lines; a Parquet file has typed cells");
     }
-    let glossary_path = glossary_path(args)?;
+    let mut sides = side_outputs(args)?;
     let dest = destination(&args.output)?;
     let out_name = args.output.display().to_string();
-    let mut glossary = Glossary::new();
     let mut writer = Rows::new(dest, args.format, args.excel).with_context(|| format!("writing {out_name}"))?;
     let mut progress = Progress::new(!args.quiet && !args.no_progress && io::stderr().is_terminal());
     let summary = pipeline::run(
@@ -167,8 +167,8 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
         &run_options(&args.input),
         |_, rows| {
             writer.write_document(rows).map_err(|e| yomitori_io(&out_name, e))?;
-            if glossary_path.is_some() {
-                glossary.add(rows);
+            for (_, _, side) in &mut sides {
+                side.add(rows);
             }
             Ok(())
         },
@@ -178,39 +178,53 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let summary = summary?;
     writer.finish().map_err(|e| yomitori_io(&out_name, e))?.commit(&out_name)?;
     let mut out_names = out_name;
-    if let Some(path) = &glossary_path {
+    for (path, output, side) in &sides {
         let name = path.display().to_string();
-        let file = AtomicFile::create(path)?;
-        let file = if path.extension().is_some_and(|e| e == "parquet") {
-            parquet::write_glossary(&glossary, file)
+        let mut file = AtomicFile::create(path)?;
+        if path.extension().is_some_and(|e| e == "parquet") {
+            parquet::write_side(output, side.as_ref(), &mut file).map(drop)
         } else {
-            glossary.write(file, args.excel)
-        };
-        file.map_err(|e| yomitori_io(&name, e))?.commit()?;
+            side.write(&mut file, args.excel)
+        }
+        .map_err(|e| yomitori_io(&name, e))?;
+        file.commit()?;
         out_names = format!("{out_names}, {name}");
     }
     if !args.quiet {
-        eprintln!("{}", summary_line(&summary, started, &out_names, &rules_label));
+        eprintln!("{}", summary_line(&summary, ex.kinds(), started, &out_names, &rules_label));
     }
     Ok(if summary.failed > 0 { ExitCode::from(ERRORS) } else { ExitCode::SUCCESS })
 }
 
-/// Where the acronym glossary goes: `--glossary`, else `acronyms.csv`
-/// beside the output file; nowhere with `--no-glossary` or stdout output.
-fn glossary_path(args: &ExtractArgs) -> Result<Option<PathBuf>> {
-    let path = match (&args.glossary, args.no_glossary) {
-        (_, true) => return Ok(None),
-        (Some(p), false) => p.clone(),
-        (None, false) if args.output.as_os_str() == "-" => return Ok(None),
-        (None, false) => args.output.parent().unwrap_or(Path::new("")).join(GLOSSARY),
-    };
-    if path == args.output {
-        anyhow::bail!(
-            "the glossary would overwrite the output {}; choose another path with --glossary or --no-glossary",
-            path.display()
-        );
+/// The families' side outputs of this run and where each goes: its file
+/// name beside the output file, nowhere with stdout output. The acronym
+/// family's `glossary` also answers to `--glossary PATH` and
+/// `--no-glossary`.
+/// A side output to write: where, what, and its collector.
+type Side = (PathBuf, &'static SideOutput, Box<dyn SideCollector>);
+
+fn side_outputs(args: &ExtractArgs) -> Result<Vec<Side>> {
+    let mut out = Vec::new();
+    for side in yomitori::side_outputs() {
+        let is_glossary = side.name == "glossary";
+        let path = match (args.glossary.as_ref().filter(|_| is_glossary), is_glossary && args.no_glossary) {
+            (_, true) => continue,
+            (Some(p), false) => p.clone(),
+            (None, false) if args.output.as_os_str() == "-" => continue,
+            (None, false) => args.output.parent().unwrap_or(Path::new("")).join(side.file_name),
+        };
+        if path == args.output {
+            anyhow::bail!(
+                "the {} would overwrite the output {}; choose another path with --{} or --no-{}",
+                side.name,
+                path.display(),
+                side.name,
+                side.name
+            );
+        }
+        out.push((path, side, (side.new)()));
     }
-    Ok(Some(path))
+    Ok(out)
 }
 
 fn yomitori_io(path: &str, e: io::Error) -> yomitori::Error {
@@ -218,8 +232,8 @@ fn yomitori_io(path: &str, e: io::Error) -> yomitori::Error {
     yomitori::emit::atomic::io_error(path, e)
 }
 
-fn summary_line(s: &Summary, started: Instant, out: &str, rules: &str) -> String {
-    let kinds: Vec<String> = Kind::ALL.iter().map(|k| format!("{} {}", s.rows_of(*k), k.as_str())).collect();
+fn summary_line(s: &Summary, kinds: &[Kind], started: Instant, out: &str, rules: &str) -> String {
+    let kinds: Vec<String> = kinds.iter().map(|k| format!("{} {}", s.rows_of(*k), k.as_str())).collect();
     let failed = if s.failed > 0 { format!(", {} failed", s.failed) } else { String::new() };
     format!(
         "yomitori: {} documents ({} bytes){failed}, {} rows ({}) in {:.2} s -> {out}; rules: {rules}",
@@ -275,7 +289,7 @@ pub fn rules_test(args: &RulesArgs) -> Result<ExitCode> {
     eprintln!(
         "rules: {label}: {} examples in {} rules: {} passed, {} failed",
         report.run,
-        ex.rules().len(),
+        ex.rule_count(),
         report.run - report.failures.len(),
         report.failures.len()
     );
@@ -285,8 +299,7 @@ pub fn rules_test(args: &RulesArgs) -> Result<ExitCode> {
 /// `yomitori rules lint`.
 pub fn rules_lint(args: &RulesArgs) -> Result<ExitCode> {
     let (ex, label) = extractor(args)?;
-    let examples: usize = ex.rules().iter().map(|r| r.examples.len()).sum();
-    eprintln!("{label}: {} rules, {} examples, no errors", ex.rules().len(), examples);
+    eprintln!("{label}: {} rules, {} examples, no errors", ex.rule_count(), ex.example_count());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -304,51 +317,13 @@ pub fn rules_plan(args: &RulesArgs) -> Result<ExitCode> {
 /// `yomitori rules explain`.
 pub fn rules_explain(id: &str, args: &RulesArgs) -> Result<ExitCode> {
     let (ex, label) = extractor(args)?;
-    let found: Vec<_> = ex.rules().iter().filter(|r| &*r.name == id || r.id == id).collect();
+    let found = ex.explain_rule(id);
     if found.is_empty() {
         anyhow::bail!("no rule named `{id}` in the rules ({label})");
     }
     let mut out = io::stdout().lock();
-    for r in found {
-        writeln!(
-            out,
-            "{}  (kind {}, type {}, priority {}, group {}, overlap {})",
-            r.name,
-            r.kind,
-            r.ty,
-            r.priority,
-            r.group,
-            r.overlap.as_str()
-        )?;
-        if let Some((_, Some(desc))) = ex.families().iter().find(|(stem, _)| r.name.starts_with(&format!("{stem}/"))) {
-            writeln!(out, "family: {}", desc.trim())?;
-        }
-        if let Some(d) = &r.description {
-            writeln!(out, "\n{}\n", d.trim())?;
-        }
-        match &r.source {
-            yomitori::rules::RuleSource::Gazetteer { path, terms } => {
-                writeln!(out, "gazetteer: {} ({} terms)", path.display(), terms.len())?;
-            }
-            yomitori::rules::RuleSource::Pattern(p) => {
-                writeln!(out, "pattern (expanded): {}", p.pattern.text)?;
-                if let Some(n) = p.normalizer {
-                    writeln!(out, "normalizer: {} ({})", n.name, n.summary)?;
-                }
-            }
-            yomitori::rules::RuleSource::Detector { name } => writeln!(out, "detector: {name}")?,
-        }
-        for e in &r.examples {
-            let expect: Vec<String> =
-                e.expect.iter().map(|x| format!("`{}` → {}", x.text, x.normalized.as_deref().unwrap_or("…"))).collect();
-            writeln!(
-                out,
-                "example: {:?} => {}",
-                e.text,
-                if expect.is_empty() { "no match".to_string() } else { expect.join(", ") }
-            )?;
-        }
-        writeln!(out)?;
+    for text in found {
+        writeln!(out, "{text}")?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -408,7 +383,7 @@ pub fn rules_dump(dir: &Path) -> Result<ExitCode> {
         anyhow::bail!("{}: the folder is not empty; dump into a new or empty folder", dir.display());
     }
     let mut count = 0;
-    for (rel, text) in yomitori::rules::RuleTree::builtin_files() {
+    for (rel, text) in yomitori::builtin_rule_files() {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).with_context(|| format!("{}", parent.display()))?;

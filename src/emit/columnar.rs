@@ -18,7 +18,7 @@ use arrow_array::builder::{Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 
-use super::row::{Row, HEADER};
+use crate::row::{Row, HEADER};
 
 /// The columns that may be null.
 const NULLABLE: [&str; 2] = ["ref_start", "ref_end"];
@@ -75,7 +75,7 @@ impl BatchBuilder {
         text.append_value(&row.text);
         normalized.append_value(&row.normalized);
         id.append_value(&row.id);
-        rule.append_value(&row.rule);
+        rule.append_value(row.rule.as_str());
         flags.append_value(&row.flags);
         let [start, end, char_start, char_end, line, column, ref_start, ref_end] = &mut self.ints;
         start.append_value(int(row.start));
@@ -87,7 +87,7 @@ impl BatchBuilder {
         ref_start.append_option(row.ref_start.map(int));
         ref_end.append_option(row.ref_end.map(int));
         self.rows += 1;
-        self.bytes += row.doc.len() + row.text.len() + row.normalized.len() + row.rule.len() + 96;
+        self.bytes += row.doc.len() + row.text.len() + row.normalized.len() + row.rule.as_str().len() + 96;
     }
 
     /// Appends rows in order.
@@ -160,7 +160,7 @@ mod tests {
     fn row(start: usize, reference: Option<(usize, usize)>) -> Row {
         Row {
             doc: "a.txt".into(),
-            kind: Kind::Acronym,
+            kind: Kind::new(2, "acronym"),
             ty: "DEFINITION".into(),
             text: "SSA".into(),
             normalized: "Space Situational Awareness".into(),
@@ -175,7 +175,7 @@ mod tests {
             ref_start: reference.map(|r| r.0),
             ref_end: reference.map(|r| r.1),
             flags: String::new(),
-            short_form: None,
+            key: None,
         }
     }
 

@@ -16,15 +16,15 @@ use std::io::{self, Write};
 use std::sync::Arc;
 
 use arrow_array::{ArrayRef, Int64Array, RecordBatch, StringArray};
-use arrow_schema::{DataType, Field, Schema};
+use arrow_schema::{Field, Schema};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::errors::ParquetError;
 use parquet::file::properties::WriterProperties;
 
 use super::columnar::{self, BatchBuilder};
-use super::glossary::{Glossary, GlossaryRow, GLOSSARY_HEADER};
-use super::row::Row;
+use crate::families::{SideCollector, SideOutput};
+use crate::row::Row;
 
 /// Rows encoded together; small enough to bound memory, large enough that
 /// per-batch costs vanish.
@@ -103,31 +103,41 @@ impl<W: Write + Send> ParquetRowWriter<W> {
     }
 }
 
-/// Writes the glossary as a Parquet file: the CSV glossary's columns, the
-/// counts and `first_start` as `Int64`.
+/// Writes a side output (the acronym glossary) as a Parquet file: the
+/// columns of its CSV, those it declares as integers typed `Int64`, the
+/// others `Utf8`. Side outputs are small (one row per distinct acronym
+/// pair), so going through the CSV in memory costs nothing and keeps one
+/// definition of their content.
 ///
 /// # Errors
-/// When encoding or writing fails.
-pub fn write_glossary<W: Write + Send>(glossary: &Glossary, w: W) -> io::Result<W> {
-    let rows = glossary.rows();
-    let text = |f: for<'a> fn(&'a GlossaryRow<'a>) -> &'a str| -> ArrayRef {
-        Arc::new(rows.iter().map(|r| Some(f(r))).collect::<StringArray>())
-    };
-    let int = |f: fn(&GlossaryRow) -> usize| -> ArrayRef {
-        Arc::new(rows.iter().map(|r| Some(i64::try_from(f(r)).unwrap_or(i64::MAX))).collect::<Int64Array>())
-    };
-    let columns = vec![
-        text(|r| r.short),
-        text(|r| r.long),
-        int(|r| r.documents),
-        int(|r| r.definitions),
-        int(|r| r.mentions),
-        text(|r| r.first_doc),
-        int(|r| r.first_start),
-    ];
-    let fields: Vec<Field> =
-        GLOSSARY_HEADER.iter().zip(&columns).map(|(name, c)| Field::new(*name, c.data_type().clone(), false)).collect();
-    debug_assert!(fields.iter().filter(|f| f.data_type() == &DataType::Int64).count() == 4);
+/// When a declared integer cell is not an integer, or writing fails.
+pub fn write_side<W: Write + Send>(output: &SideOutput, side: &dyn SideCollector, w: W) -> io::Result<W> {
+    let mut csv_bytes = Vec::new();
+    side.write(&mut csv_bytes, false)?;
+    let mut reader = csv::Reader::from_reader(csv_bytes.as_slice());
+    let header: Vec<String> = reader.headers().map_err(io::Error::other)?.iter().map(str::to_string).collect();
+    let records: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().map_err(io::Error::other)?;
+    let mut fields = Vec::with_capacity(header.len());
+    let mut columns: Vec<ArrayRef> = Vec::with_capacity(header.len());
+    for (i, name) in header.iter().enumerate() {
+        let cells = records.iter().map(|r| r.get(i).unwrap_or_default());
+        if output.int_columns.contains(&name.as_str()) {
+            let ints = cells
+                .map(|c| {
+                    c.parse::<i64>().map(Some).map_err(|_| {
+                        io::Error::new(
+                            io::ErrorKind::InvalidData,
+                            format!("{}: {name} is not an integer: {c:?}", output.name),
+                        )
+                    })
+                })
+                .collect::<io::Result<Int64Array>>()?;
+            columns.push(Arc::new(ints));
+        } else {
+            columns.push(Arc::new(cells.map(Some).collect::<StringArray>()));
+        }
+        fields.push(Field::new(name, columns[i].data_type().clone(), false));
+    }
     let batch = RecordBatch::try_new(Arc::new(Schema::new(fields)), columns).map_err(io::Error::other)?;
     let mut writer = ArrowWriter::try_new(w, batch.schema(), Some(properties())).map_err(parquet_io)?;
     writer.write(&batch).map_err(parquet_io)?;
@@ -149,7 +159,7 @@ mod tests {
         (0..n)
             .map(|i| Row {
                 doc: doc.into(),
-                kind: Kind::Date,
+                kind: Kind::new(1, "date"),
                 ty: "DATE".into(),
                 text: format!("{i}年"),
                 normalized: i.to_string(),
@@ -164,7 +174,7 @@ mod tests {
                 ref_start: i.is_multiple_of(2).then_some(i),
                 ref_end: i.is_multiple_of(2).then_some(i + 1),
                 flags: String::new(),
-                short_form: None,
+                key: None,
             })
             .collect()
     }

@@ -19,9 +19,8 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::sync::Arc;
 
-use super::excel;
-use crate::emit::Row;
-use crate::rules::Kind;
+use crate::row::Row;
+use crate::text::excel;
 
 /// File name of the glossary (beside the rows, and in golden folders).
 pub const GLOSSARY: &str = "acronyms.csv";
@@ -42,25 +41,6 @@ struct Entry {
     last_doc: usize,
 }
 
-/// One row of the glossary, as written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct GlossaryRow<'a> {
-    /// The short form as defined.
-    pub short: &'a str,
-    /// The long form as first written.
-    pub long: &'a str,
-    /// Documents with a row of the pair.
-    pub documents: usize,
-    /// DEFINITION rows of the pair.
-    pub definitions: usize,
-    /// MENTION rows of the pair.
-    pub mentions: usize,
-    /// The document of the first occurrence.
-    pub first_doc: &'a str,
-    /// The byte offset of the first occurrence.
-    pub first_start: usize,
-}
-
 /// Collects the acronym rows of a run, document by document, in input
 /// order.
 #[derive(Clone, Debug, Default)]
@@ -79,7 +59,7 @@ impl Glossary {
     pub fn add(&mut self, rows: &[Row]) {
         self.docs += 1;
         for r in rows {
-            let (Kind::Acronym, Some(short)) = (r.kind, &r.short_form) else { continue };
+            let (true, Some(short)) = (r.kind == super::KIND, &r.key) else { continue };
             let long_key = crate::normalize::collapse_space(&r.normalized).to_lowercase();
             let seq = (self.docs, r.start);
             let e = self.entries.entry((short.clone(), long_key)).or_insert_with(|| Entry {
@@ -95,7 +75,7 @@ impl Glossary {
             if seq < e.first {
                 e.first = seq;
                 e.first_doc = r.doc.clone();
-                e.long = r.normalized.clone();
+                e.long.clone_from(&r.normalized);
             }
             if e.last_doc != self.docs {
                 e.last_doc = self.docs;
@@ -119,24 +99,6 @@ impl Glossary {
         self.entries.is_empty()
     }
 
-    /// The glossary's rows, sorted by short form, then first occurrence.
-    pub fn rows(&self) -> Vec<GlossaryRow<'_>> {
-        let mut entries: Vec<&Entry> = self.entries.values().collect();
-        entries.sort_by(|a, b| (&a.short, a.first, &a.long).cmp(&(&b.short, b.first, &b.long)));
-        entries
-            .into_iter()
-            .map(|e| GlossaryRow {
-                short: &e.short,
-                long: &e.long,
-                documents: e.documents,
-                definitions: e.definitions,
-                mentions: e.mentions,
-                first_doc: &e.first_doc,
-                first_start: e.first.1,
-            })
-            .collect()
-    }
-
     /// Writes the glossary as CSV (with `excel`: BOM and neutralized cells).
     ///
     /// # Errors
@@ -145,26 +107,38 @@ impl Glossary {
         if excel {
             w.write_all(excel::BOM.as_bytes())?;
         }
+        let mut entries: Vec<&Entry> = self.entries.values().collect();
+        entries.sort_by(|a, b| (&a.short, a.first, &a.long).cmp(&(&b.short, b.first, &b.long)));
         let mut c = csv::Writer::from_writer(w);
         c.write_record(GLOSSARY_HEADER)?;
         let cell = |s: &str| if excel { excel::neutralize(s).into_owned() } else { s.to_string() };
-        for e in self.rows() {
+        for e in entries {
             c.write_record([
-                cell(e.short),
-                cell(e.long),
+                cell(&e.short),
+                cell(&e.long),
                 e.documents.to_string(),
                 e.definitions.to_string(),
                 e.mentions.to_string(),
-                cell(e.first_doc),
-                e.first_start.to_string(),
+                cell(&e.first_doc),
+                e.first.1.to_string(),
             ])?;
         }
-        c.into_inner().map_err(|e| e.into_error())
+        c.into_inner().map_err(csv::IntoInnerError::into_error)
     }
 
     /// The glossary as CSV bytes.
     pub fn to_csv(&self) -> Vec<u8> {
         self.write(Vec::new(), false).expect("writing to memory")
+    }
+}
+
+impl crate::families::SideCollector for Glossary {
+    fn add(&mut self, rows: &[Row]) {
+        Glossary::add(self, rows);
+    }
+
+    fn write(&self, w: &mut dyn Write, excel: bool) -> io::Result<()> {
+        Glossary::write(self, w, excel).map(|_| ())
     }
 }
 
@@ -175,7 +149,7 @@ mod tests {
     fn row(doc: &str, ty: &str, short: &str, long: &str, start: usize) -> Row {
         Row {
             doc: doc.into(),
-            kind: Kind::Acronym,
+            kind: crate::families::acronyms::KIND,
             ty: ty.into(),
             text: short.into(),
             normalized: long.into(),
@@ -190,7 +164,7 @@ mod tests {
             ref_start: None,
             ref_end: None,
             flags: String::new(),
-            short_form: Some(short.into()),
+            key: Some(short.into()),
         }
     }
 
