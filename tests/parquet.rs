@@ -70,3 +70,18 @@ fn glossary_parquet_and_refused_excel() {
     assert!(stderr(&out).contains("--excel"), "{}", stderr(&out));
     assert!(!ws.path("x.parquet").exists());
 }
+
+#[test]
+fn merge_refuses_parquet_shards_with_a_hint() {
+    let ws = Workspace::new();
+    for k in 0..2 {
+        let shard = format!("{k}/2");
+        let out = format!("s{k}.parquet");
+        let out = ws.run(&["extract", "seeds", "--format", "parquet", "--shard", &shard, "-o", &out, "-q"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let out = ws.run(&["merge", "s0.parquet", "s1.parquet", "-o", "merged.csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("Parquet shards load as one dataset"), "{}", stderr(&out));
+    assert!(!ws.path("merged.csv").exists());
+}
