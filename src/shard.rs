@@ -90,7 +90,14 @@ pub fn merge<W: Write>(shards: &[&Path], out: W) -> Result<W> {
     let mut header: Option<csv::StringRecord> = None;
     for path in shards {
         let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        let buf: Box<dyn BufRead> = Box::new(std::io::BufReader::with_capacity(1 << 16, file));
+        let mut buf: Box<dyn BufRead> = Box::new(std::io::BufReader::with_capacity(1 << 16, file));
+        if buf.fill_buf().map_err(|e| Error::io(path, e))?.starts_with(b"PAR1") {
+            return Err(Error::golden(
+                *path,
+                "a Parquet file; merge reads CSV shards, and Parquet shards load as one dataset without a merge \
+                 (docs/scale.md)",
+            ));
+        }
         let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(buf);
         let h = reader.headers().map_err(|e| Error::golden(*path, format!("not valid CSV: {e}")))?.clone();
         match &header {

@@ -15,6 +15,7 @@ mod glossary;
 mod golden;
 mod offsets;
 mod overlap;
+mod parquet;
 mod rules;
 mod scale;
 mod util;

@@ -180,7 +180,7 @@ pub struct ExtractArgs {
     /// One row per distinct (short, long) pair: short, long, documents,
     /// definitions, mentions, first_doc, first_start. Written beside the
     /// output file by default; not written when rows go to stdout unless a
-    /// path is given.
+    /// path is given. CSV, or Parquet when PATH ends in `.parquet`.
     #[arg(long, value_name = "PATH", help_heading = "Output")]
     pub glossary: Option<PathBuf>,
     /// Do not write the acronym glossary.
@@ -264,4 +264,6 @@ pub enum FormatArg {
     Csv,
     /// JSON Lines, one object per row.
     Jsonl,
+    /// Parquet, the columns typed (offsets Int64, empty refs null).
+    Parquet,
 }

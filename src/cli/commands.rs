@@ -8,12 +8,13 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use yomitori::check::examples;
+use yomitori::emit::parquet::{self, ParquetRowWriter};
 use yomitori::emit::RowWriter;
 use yomitori::input::{Documents, InputFormat};
 use yomitori::pipeline::{self, RunOptions, Summary};
 use yomitori::AtomicFile;
-use yomitori::SideCollector;
 use yomitori::{Extractor, ExtractorBuilder, Format, Kind};
+use yomitori::{SideCollector, SideOutput};
 
 use super::args::{
     BenchCorpusArgs, CheckArgs, ExtractArgs, FormatArg, InputArgs, InputFormatArg, MergeArgs, RulesArgs,
@@ -73,7 +74,7 @@ fn documents(input: &InputArgs) -> Result<Documents> {
 /// Opens `path` for writing (atomically), or stdout for `-`.
 fn destination(path: &Path) -> Result<Destination> {
     Ok(if path.as_os_str() == "-" {
-        Destination::Stdout(io::BufWriter::with_capacity(1 << 16, io::stdout().lock()))
+        Destination::Stdout(io::BufWriter::with_capacity(1 << 16, io::stdout()))
     } else {
         Destination::File(AtomicFile::create(path)?)
     })
@@ -94,10 +95,41 @@ fn run_options(input: &InputArgs) -> RunOptions {
     RunOptions { threads: input.threads, ..RunOptions::default() }
 }
 
-/// Where rows go: an atomically replaced file, or stdout.
+/// Where rows go: an atomically replaced file, or stdout. `Send` (stdout
+/// unlocked, locked per 64 KiB write) because the Parquet writer asks it.
 enum Destination {
     File(AtomicFile),
-    Stdout(io::BufWriter<io::StdoutLock<'static>>),
+    Stdout(io::BufWriter<io::Stdout>),
+}
+
+/// The rows' writer for the chosen `--format`.
+enum Rows {
+    Text(RowWriter<Destination>),
+    Parquet(Box<ParquetRowWriter<Destination>>),
+}
+
+impl Rows {
+    fn new(dest: Destination, format: FormatArg, excel: bool) -> io::Result<Rows> {
+        Ok(match format {
+            FormatArg::Csv => Rows::Text(RowWriter::new(dest, Format::Csv, excel)?),
+            FormatArg::Jsonl => Rows::Text(RowWriter::new(dest, Format::Jsonl, excel)?),
+            FormatArg::Parquet => Rows::Parquet(Box::new(ParquetRowWriter::new(dest)?)),
+        })
+    }
+
+    fn write_document(&mut self, rows: &[yomitori::Row]) -> io::Result<()> {
+        match self {
+            Rows::Text(w) => rows.iter().try_for_each(|r| w.write(r)),
+            Rows::Parquet(w) => w.write_document(rows),
+        }
+    }
+
+    fn finish(self) -> io::Result<Destination> {
+        match self {
+            Rows::Text(w) => w.finish(),
+            Rows::Parquet(w) => w.finish(),
+        }
+    }
 }
 
 impl Write for Destination {
@@ -121,24 +153,21 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let (ex, rules_label) = extractor_for(&args.input)?;
     let docs = documents(&args.input)?;
-    let dest = destination(&args.output)?;
-    let format = match args.format {
-        FormatArg::Csv => Format::Csv,
-        FormatArg::Jsonl => Format::Jsonl,
-    };
-    let out_name = args.output.display().to_string();
+    if args.excel && matches!(args.format, FormatArg::Parquet) {
+        anyhow::bail!("--excel is for CSV and JSON Lines; a Parquet file has typed cells");
+    }
     let mut sides = side_outputs(args)?;
-    let mut writer = RowWriter::new(dest, format, args.excel).with_context(|| format!("writing {out_name}"))?;
+    let dest = destination(&args.output)?;
+    let out_name = args.output.display().to_string();
+    let mut writer = Rows::new(dest, args.format, args.excel).with_context(|| format!("writing {out_name}"))?;
     let mut progress = Progress::new(!args.quiet && !args.no_progress && io::stderr().is_terminal());
     let summary = pipeline::run(
         &ex,
         docs,
         &run_options(&args.input),
         |_, rows| {
-            for r in rows {
-                writer.write(r).map_err(|e| yomitori_io(&out_name, e))?;
-            }
-            for (_, side) in &mut sides {
+            writer.write_document(rows).map_err(|e| yomitori_io(&out_name, e))?;
+            for (_, _, side) in &mut sides {
                 side.add(rows);
             }
             Ok(())
@@ -149,10 +178,15 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let summary = summary?;
     writer.finish().map_err(|e| yomitori_io(&out_name, e))?.commit(&out_name)?;
     let mut out_names = out_name;
-    for (path, side) in &sides {
+    for (path, output, side) in &sides {
         let name = path.display().to_string();
         let mut file = AtomicFile::create(path)?;
-        side.write(&mut file, args.excel).map_err(|e| yomitori_io(&name, e))?;
+        if path.extension().is_some_and(|e| e == "parquet") {
+            parquet::write_side(output, side.as_ref(), &mut file).map(drop)
+        } else {
+            side.write(&mut file, args.excel)
+        }
+        .map_err(|e| yomitori_io(&name, e))?;
         file.commit()?;
         out_names = format!("{out_names}, {name}");
     }
@@ -166,7 +200,10 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
 /// name beside the output file, nowhere with stdout output. The acronym
 /// family's `glossary` also answers to `--glossary PATH` and
 /// `--no-glossary`.
-fn side_outputs(args: &ExtractArgs) -> Result<Vec<(PathBuf, Box<dyn SideCollector>)>> {
+/// A side output to write: where, what, and its collector.
+type Side = (PathBuf, &'static SideOutput, Box<dyn SideCollector>);
+
+fn side_outputs(args: &ExtractArgs) -> Result<Vec<Side>> {
     let mut out = Vec::new();
     for side in yomitori::side_outputs() {
         let is_glossary = side.name == "glossary";
@@ -185,7 +222,7 @@ fn side_outputs(args: &ExtractArgs) -> Result<Vec<(PathBuf, Box<dyn SideCollecto
                 side.name
             );
         }
-        out.push((path, (side.new)()));
+        out.push((path, side, (side.new)()));
     }
     Ok(out)
 }

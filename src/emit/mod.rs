@@ -1,7 +1,11 @@
 //! Rows → bytes: CSV (RFC 4180, via the `csv` crate) or JSON Lines, with the
-//! `--excel` variant, written through an [`atomic::AtomicFile`] or stdout.
+//! `--excel` variant, written through an [`atomic::AtomicFile`] or stdout;
+//! typed columns as Arrow batches ([`columnar`]) and Parquet files
+//! ([`parquet`]).
 
 pub mod atomic;
+pub mod columnar;
+pub mod parquet;
 
 use std::io::{self, Write};
 

@@ -57,6 +57,9 @@ pub struct SideOutput {
     pub file_name: &'static str,
     /// A fresh, empty collector.
     pub new: fn() -> Box<dyn SideCollector>,
+    /// The columns that hold integers, typed so in a Parquet side output
+    /// (the others are strings).
+    pub int_columns: &'static [&'static str],
 }
 
 /// Collects rows for a side output, in output order, and writes it.
