@@ -84,7 +84,7 @@ impl Decimal {
     /// amounts render alike (`1.50` → `1.5`, `2.0` → `2`).
     fn trimmed(self) -> Decimal {
         let mut d = self;
-        while d.scale > 0 && d.mantissa % 10 == 0 {
+        while d.scale > 0 && d.mantissa.is_multiple_of(10) {
             d.mantissa /= 10;
             d.scale -= 1;
         }
