@@ -13,7 +13,7 @@
 use super::align::{region_end, region_start, right_to_left, token_start, Mode};
 use super::short_form::{letters_of, ShortForm};
 use super::Definition;
-use crate::rules::AcronymSettings;
+use crate::families::acronyms::settings::AcronymSettings;
 
 /// Number words a short form's number may stand for.
 const CARDINALS: [(&str, u32); 28] = [
@@ -144,7 +144,7 @@ mod tests {
     #[test]
     fn letters_counted_by_a_digit() {
         let mut s = AcronymSettings { window_counts_stop_words: false, ..AcronymSettings::default() };
-        s.stop_words = crate::rules::acronyms::StopWords::new(["and", "of", "the"]);
+        s.stop_words = crate::families::acronyms::settings::StopWords::new(["and", "of", "the"]);
         let t = "Command, Control, Communications, Computers, Intelligence, Surveillance and Reconnaissance (C4ISR)";
         let open = t.find('(').unwrap();
         let sf = ShortForm::parse("C4ISR", open + 1, &s).unwrap();

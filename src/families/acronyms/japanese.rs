@@ -16,7 +16,7 @@ use memchr::memchr_iter;
 use super::gloss::{self, close_bracket};
 use super::short_form::{is_acronym_word, trim_quotes, ShortForm};
 use super::Definition;
-use crate::rules::AcronymSettings;
+use crate::families::acronyms::settings::AcronymSettings;
 use crate::text::is_cjk;
 
 /// Pushes the Japanese-long-form definitions of `hay`.
@@ -38,18 +38,17 @@ pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
 /// `宇宙状況監視（SSA）`, `包括的核実験禁止条約（CTBT：Comprehensive …）`,
 /// `北大西洋条約機構（以下「NATO」という。）` and the PDF gloss.
 fn long_then_short(hay: &str, open: usize, close: usize, s: &AcronymSettings) -> Option<Definition> {
-    let (short, key, pdf_gloss) = match gloss::parse(hay, open + 1, close, s) {
-        Some(g) => (g.span, g.short, true),
-        None => {
-            let (a, b) = hereinafter(hay, open + 1, close)
-                .or_else(|| colon_gloss(hay, open + 1, close).map(|(short, _)| short))
-                .unwrap_or_else(|| trim_quotes(hay, open + 1, close));
-            let sf = ShortForm::parse(&hay[a..b], a, s)?;
-            if sf.qualifiers().next().is_some() || !is_acronym_word(sf.acronym_word(), s) || is_designator(sf.text) {
-                return None;
-            }
-            ((a, b), sf.key(), false)
+    let (short, key, pdf_gloss) = if let Some(g) = gloss::parse(hay, open + 1, close, s) {
+        (g.span, g.short, true)
+    } else {
+        let (a, b) = hereinafter(hay, open + 1, close)
+            .or_else(|| colon_gloss(hay, open + 1, close).map(|(short, _)| short))
+            .unwrap_or_else(|| trim_quotes(hay, open + 1, close));
+        let sf = ShortForm::parse(&hay[a..b], a, s)?;
+        if sf.qualifiers().next().is_some() || !is_acronym_word(sf.acronym_word(), s) || is_designator(sf.text) {
+            return None;
         }
+        ((a, b), sf.key(), false)
     };
     let long = long_form(hay, open, s.max_japanese_long)?;
     Some(Definition { short, long, key, pdf_gloss })

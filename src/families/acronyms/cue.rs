@@ -1,0 +1,49 @@
+//! Cue-phrase definitions: the patterns of `[[settings.acronyms.cue]]`, compiled once,
+//! each capturing the short form as `short` and maybe the long form as
+//! `long`.
+//!
+//! * With `long` (`(so-called “Acquisition and Cross-Servicing Agreement,”
+//!   or ACSA)`), the long form is the capture, quotes and trailing commas
+//!   left out, and the short form's first letter must match its first word.
+//! * Without it (`..., or ABC`, `hereinafter referred to as “ABC”`), the
+//!   long form is found before the match as for a parenthesized short form.
+
+use super::align::{acceptable, long_form, region_end, region_start, region_words, right_to_left, token_start, Mode};
+use super::short_form::{trim_quotes, ShortForm};
+use super::Definition;
+use crate::families::acronyms::settings::AcronymSettings;
+
+/// Pushes the definitions the cue patterns find in `hay`.
+pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
+    let Some(cues) = &s.cues else { return };
+    for caps in cues.cues.iter().flat_map(|(_, re)| re.captures_iter(hay)) {
+        let (Some(m), Some(short)) = (caps.get_match(), caps.get_group_by_name("short")) else { continue };
+        let (a, b) = trim_quotes(hay, short.start, short.end);
+        let Some(sf) = ShortForm::parse(&hay[a..b], a, s) else { continue };
+        let long = if let Some(l) = caps.get_group_by_name("long") {
+            let (la, lb) = trim_quotes(hay, l.start, l.end);
+            let lb = region_end(hay, la, lb);
+            let text = &hay[la..lb];
+            let letters = sf.match_letters();
+            let whole = [Mode::Extended, Mode::Lenient]
+                .into_iter()
+                .any(|mode| right_to_left(&letters, text, mode, s).is_some_and(|f| token_start(text, f.first) == 0))
+                && acceptable(sf.text, sf.letters(), text, Mode::Extended, s);
+            whole.then_some((la, lb))
+        } else {
+            // The long form ends before the cue and an opening bracket.
+            let cue = hay[..m.start()].trim_end().trim_end_matches('(').len();
+            let start = region_start(hay, cue, region_words(&sf, s), s);
+            let end = region_end(hay, start, cue);
+            // A single word before the cue is a synonym (`IL-22RA1 (also
+            // known as IL-22R)`), not a long form.
+            (end > start)
+                .then(|| long_form(&sf, hay, start, end, s))
+                .flatten()
+                .filter(|&(a, b)| hay[a..b].split_whitespace().nth(1).is_some())
+        };
+        if let Some(long) = long {
+            out.push(Definition::new(&sf, long));
+        }
+    }
+}
