@@ -1,6 +1,7 @@
 //! The integration test binary: one crate, one module per concern.
 //! Tests that run the real binary do so in a fresh temporary folder.
 
+mod brat;
 mod builtin;
 mod chunks;
 mod cli;
@@ -13,6 +14,7 @@ mod glossary;
 mod golden;
 mod offsets;
 mod overlap;
+mod review;
 mod rules;
 mod scale;
 mod util;

@@ -55,6 +55,33 @@ pub enum Command {
     /// OUT/corpus.jsonl (JSON Lines), all with the same documents:
     /// paragraphs of the seeds recombined in an order fixed by --seed.
     BenchCorpus(BenchCorpusArgs),
+    /// Write one offline HTML page showing every row over its document.
+    ///
+    /// Same inputs and rules options as `extract`. The page is one file (no
+    /// network resources): a document list with counts, each document's text
+    /// with every row marked over its span, filters by kind, type and rule, a
+    /// search box, and each row's value, id, flags and evidence on hover.
+    #[command(after_help = EXIT_CODES)]
+    Review(ReviewArgs),
+}
+
+/// `yomitori review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output HTML file.
+    #[arg(short, long, value_name = "PATH", default_value = "output/review.html", help_heading = "Output")]
+    pub output: PathBuf,
+    /// Most documents in one page; more is an error and writes nothing.
+    ///
+    /// A browser stays responsive with a few hundred documents in the list;
+    /// review a larger corpus folder by folder (or with --shard K/N).
+    #[arg(long, value_name = "N", default_value_t = yomitori::emit::review::DEFAULT_MAX_DOCUMENTS, help_heading = "Output")]
+    pub max_documents: usize,
+    /// No summary line.
+    #[arg(short, long, help_heading = "Messages")]
+    pub quiet: bool,
 }
 
 /// `yomitori merge`.
@@ -163,7 +190,7 @@ fn parse_anchor_date(s: &str) -> Result<CivilDate, String> {
 pub struct ExtractArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output file, or `-` for stdout.
+    /// Output file, or `-` for stdout; a folder with `--format brat`.
     #[arg(short, long, value_name = "PATH", default_value = "output/extractions.csv", help_heading = "Output")]
     pub output: PathBuf,
     /// Output format.
@@ -264,4 +291,6 @@ pub enum FormatArg {
     Csv,
     /// JSON Lines, one object per row.
     Jsonl,
+    /// brat standoff: per document `.txt` and `.ann` in the folder `-o DIR`.
+    Brat,
 }

@@ -7,12 +7,12 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
+use yomitori::check::examples;
 use yomitori::emit::atomic::AtomicFile;
 use yomitori::emit::RowWriter;
 use yomitori::families::SideCollector;
 use yomitori::input::{Documents, InputFormat};
 use yomitori::pipeline::{self, RunOptions, Summary};
-use yomitori::check::examples;
 use yomitori::{Extractor, ExtractorBuilder, Format, Kind};
 
 use super::args::{
@@ -54,13 +54,13 @@ fn extractor(args: &RulesArgs) -> Result<(Extractor, String)> {
     Ok((builder.build()?, label))
 }
 
-fn extractor_for(input: &InputArgs) -> Result<(Extractor, String)> {
+pub(super) fn extractor_for(input: &InputArgs) -> Result<(Extractor, String)> {
     let chunk_size = usize::try_from(yomitori::corpus::parse_size(&input.chunk_size)?)?;
     let (builder, label) = rules_builder(input.rules.as_deref())?;
     Ok((builder.anchor(input.anchoring()).chunk_size(chunk_size).build()?, label))
 }
 
-fn documents(input: &InputArgs) -> Result<Documents> {
+pub(super) fn documents(input: &InputArgs) -> Result<Documents> {
     let paths = if input.paths.is_empty() { vec![PathBuf::from("seeds")] } else { input.paths.clone() };
     let format = match input.input_format {
         InputFormatArg::Text => InputFormat::Text,
@@ -90,7 +90,7 @@ impl Destination {
     }
 }
 
-fn run_options(input: &InputArgs) -> RunOptions {
+pub(super) fn run_options(input: &InputArgs) -> RunOptions {
     RunOptions { threads: input.threads, ..RunOptions::default() }
 }
 
@@ -121,11 +121,12 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let (ex, rules_label) = extractor_for(&args.input)?;
     let docs = documents(&args.input)?;
-    let dest = destination(&args.output)?;
     let format = match args.format {
         FormatArg::Csv => Format::Csv,
         FormatArg::Jsonl => Format::Jsonl,
+        FormatArg::Brat => return super::review::brat(args, &ex, docs, &rules_label, started),
     };
+    let dest = destination(&args.output)?;
     let out_name = args.output.display().to_string();
     let mut sides = side_outputs(args)?;
     let mut writer = RowWriter::new(dest, format, args.excel).with_context(|| format!("writing {out_name}"))?;
@@ -166,7 +167,7 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
 /// name beside the output file, nowhere with stdout output. The acronym
 /// family's `glossary` also answers to `--glossary PATH` and
 /// `--no-glossary`.
-fn side_outputs(args: &ExtractArgs) -> Result<Vec<(PathBuf, Box<dyn SideCollector>)>> {
+pub(super) fn side_outputs(args: &ExtractArgs) -> Result<Vec<(PathBuf, Box<dyn SideCollector>)>> {
     let mut out = Vec::new();
     for side in yomitori::families::outputs() {
         let is_glossary = side.name == "glossary";
@@ -190,12 +191,12 @@ fn side_outputs(args: &ExtractArgs) -> Result<Vec<(PathBuf, Box<dyn SideCollecto
     Ok(out)
 }
 
-fn yomitori_io(path: &str, e: io::Error) -> yomitori::Error {
+pub(super) fn yomitori_io(path: &str, e: io::Error) -> yomitori::Error {
     // Route through the library's error so a broken pipe is recognized.
     yomitori::emit::atomic::io_error(path, e)
 }
 
-fn summary_line(s: &Summary, kinds: &[Kind], started: Instant, out: &str, rules: &str) -> String {
+pub(super) fn summary_line(s: &Summary, kinds: &[Kind], started: Instant, out: &str, rules: &str) -> String {
     let kinds: Vec<String> = kinds.iter().map(|k| format!("{} {}", s.rows_of(*k), k.as_str())).collect();
     let failed = if s.failed > 0 { format!(", {} failed", s.failed) } else { String::new() };
     format!(

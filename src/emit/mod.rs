@@ -1,7 +1,12 @@
 //! Rows → bytes: CSV (RFC 4180, via the `csv` crate) or JSON Lines, with the
-//! `--excel` variant, written through an [`atomic::AtomicFile`] or stdout.
+//! `--excel` variant, written through an [`atomic::AtomicFile`] or stdout;
+//! per document, brat standoff files ([`brat`]) and the HTML review page
+//! ([`review`]).
 
 pub mod atomic;
+pub mod brat;
+pub mod review;
+mod units;
 
 use std::io::{self, Write};
 
