@@ -212,6 +212,30 @@ impl Extractor {
         &self.inner.compiled.rules
     }
 
+    /// How many rules were compiled.
+    pub fn rule_count(&self) -> usize {
+        self.inner.compiled.rules.len()
+    }
+
+    /// How many inline examples the rules carry.
+    pub fn example_count(&self) -> usize {
+        self.inner.compiled.rules.iter().map(|r| r.examples.len()).sum()
+    }
+
+    /// `yomitori rules explain`: the description of every rule whose name
+    /// (`file/id`) or id is `id`.
+    pub fn explain_rule(&self, id: &str) -> Vec<String> {
+        let c = &self.inner.compiled;
+        c.rules
+            .iter()
+            .filter(|r| &*r.name == id || r.id == id)
+            .map(|r| {
+                let family = c.families.iter().find(|(stem, _)| r.name.starts_with(&format!("{stem}/")));
+                rules::explain::describe(r, family.and_then(|(_, d)| d.as_deref()))
+            })
+            .collect()
+    }
+
     /// The kinds rows may have, in the order summaries list them.
     pub fn kinds(&self) -> &[Kind] {
         &self.inner.kinds
@@ -375,3 +399,11 @@ fn row(c: &Compiled, doc: &Document, view: &DocumentView<'_>, cand: Candidate) -
         key,
     }
 }
+
+/// The extractor is shared by every worker thread (and handed to Python
+/// threads with the GIL released): it must stay `Send + Sync`.
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Extractor>();
+    assert_send_sync::<ExtractorBuilder>();
+};

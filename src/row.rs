@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::rules::Kind;
+use crate::rules::{Kind, RuleId};
 
 /// The CSV header, in column order.
 pub const HEADER: [&str; 16] = [
@@ -73,7 +73,7 @@ pub struct Row {
     /// 1-based column of `start`, in characters.
     pub column: usize,
     /// `file-stem/rule-id`.
-    pub rule: Arc<str>,
+    pub rule: RuleId,
     /// Byte start of the reference span.
     pub ref_start: Option<usize>,
     /// Byte end of the reference span.

@@ -22,7 +22,7 @@ fn check_row(source: &str, r: &Row) {
     match (r.ref_start, r.ref_end) {
         (None, None) => {}
         (Some(a), Some(b)) => {
-            assert!(a <= b && b <= source.len() && source.is_char_boundary(a) && source.is_char_boundary(b))
+            assert!(a <= b && b <= source.len() && source.is_char_boundary(a) && source.is_char_boundary(b));
         }
         _ => panic!("half a reference: {r:?}"),
     }

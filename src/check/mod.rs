@@ -39,7 +39,7 @@ where
     I::IntoIter: Send,
 {
     let mut writer = RowWriter::new(Vec::new(), Format::Csv, false).map_err(|e| Error::io("<memory>", e))?;
-    let mut sides: Vec<_> = crate::families::outputs().map(|o| (o.file_name, (o.new)())).collect();
+    let mut sides: Vec<_> = crate::families::side_outputs().map(|o| (o.file_name, (o.new)())).collect();
     let summary = pipeline::run(
         extractor,
         docs,

@@ -8,11 +8,11 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use yomitori::check::examples;
-use yomitori::emit::atomic::AtomicFile;
 use yomitori::emit::RowWriter;
-use yomitori::families::SideCollector;
 use yomitori::input::{Documents, InputFormat};
 use yomitori::pipeline::{self, RunOptions, Summary};
+use yomitori::AtomicFile;
+use yomitori::SideCollector;
 use yomitori::{Extractor, ExtractorBuilder, Format, Kind};
 
 use super::args::{
@@ -169,7 +169,7 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
 /// `--no-glossary`.
 pub(super) fn side_outputs(args: &ExtractArgs) -> Result<Vec<(PathBuf, Box<dyn SideCollector>)>> {
     let mut out = Vec::new();
-    for side in yomitori::families::outputs() {
+    for side in yomitori::side_outputs() {
         let is_glossary = side.name == "glossary";
         let path = match (args.glossary.as_ref().filter(|_| is_glossary), is_glossary && args.no_glossary) {
             (_, true) => continue,
@@ -253,7 +253,7 @@ pub fn rules_test(args: &RulesArgs) -> Result<ExitCode> {
     eprintln!(
         "rules: {label}: {} examples in {} rules: {} passed, {} failed",
         report.run,
-        ex.rules().len(),
+        ex.rule_count(),
         report.run - report.failures.len(),
         report.failures.len()
     );
@@ -263,8 +263,7 @@ pub fn rules_test(args: &RulesArgs) -> Result<ExitCode> {
 /// `yomitori rules lint`.
 pub fn rules_lint(args: &RulesArgs) -> Result<ExitCode> {
     let (ex, label) = extractor(args)?;
-    let examples: usize = ex.rules().iter().map(|r| r.examples.len()).sum();
-    eprintln!("{label}: {} rules, {} examples, no errors", ex.rules().len(), examples);
+    eprintln!("{label}: {} rules, {} examples, no errors", ex.rule_count(), ex.example_count());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -282,51 +281,13 @@ pub fn rules_plan(args: &RulesArgs) -> Result<ExitCode> {
 /// `yomitori rules explain`.
 pub fn rules_explain(id: &str, args: &RulesArgs) -> Result<ExitCode> {
     let (ex, label) = extractor(args)?;
-    let found: Vec<_> = ex.rules().iter().filter(|r| &*r.name == id || r.id == id).collect();
+    let found = ex.explain_rule(id);
     if found.is_empty() {
         anyhow::bail!("no rule named `{id}` in the rules ({label})");
     }
     let mut out = io::stdout().lock();
-    for r in found {
-        writeln!(
-            out,
-            "{}  (kind {}, type {}, priority {}, group {}, overlap {})",
-            r.name,
-            r.kind,
-            r.ty,
-            r.priority,
-            r.group,
-            r.overlap.as_str()
-        )?;
-        if let Some((_, Some(desc))) = ex.families().iter().find(|(stem, _)| r.name.starts_with(&format!("{stem}/"))) {
-            writeln!(out, "family: {}", desc.trim())?;
-        }
-        if let Some(d) = &r.description {
-            writeln!(out, "\n{}\n", d.trim())?;
-        }
-        match &r.source {
-            yomitori::rules::RuleSource::Gazetteer { path, terms } => {
-                writeln!(out, "gazetteer: {} ({} terms)", path.display(), terms.len())?;
-            }
-            yomitori::rules::RuleSource::Pattern(p) => {
-                writeln!(out, "pattern (expanded): {}", p.pattern.text)?;
-                if let Some(n) = p.normalizer {
-                    writeln!(out, "normalizer: {} ({})", n.name, n.summary)?;
-                }
-            }
-            yomitori::rules::RuleSource::Detector { name } => writeln!(out, "detector: {name}")?,
-        }
-        for e in &r.examples {
-            let expect: Vec<String> =
-                e.expect.iter().map(|x| format!("`{}` → {}", x.text, x.normalized.as_deref().unwrap_or("…"))).collect();
-            writeln!(
-                out,
-                "example: {:?} => {}",
-                e.text,
-                if expect.is_empty() { "no match".to_string() } else { expect.join(", ") }
-            )?;
-        }
-        writeln!(out)?;
+    for text in found {
+        writeln!(out, "{text}")?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -386,7 +347,7 @@ pub fn rules_dump(dir: &Path) -> Result<ExitCode> {
         anyhow::bail!("{}: the folder is not empty; dump into a new or empty folder", dir.display());
     }
     let mut count = 0;
-    for (rel, text) in yomitori::rules::RuleTree::builtin_files() {
+    for (rel, text) in yomitori::builtin_rule_files() {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).with_context(|| format!("{}", parent.display()))?;

@@ -93,14 +93,5 @@ pub fn compile(set: RuleSet) -> Result<Compiled> {
         return Err(Error::rules(Report(diags)));
     }
     let gazetteer = GazetteerMatcher::build(&rules);
-    Ok(Compiled {
-        rules,
-        gazetteer,
-        groups,
-        contexts,
-        rule_group,
-        policies,
-        resources,
-        families,
-    })
+    Ok(Compiled { rules, gazetteer, groups, contexts, rule_group, policies, resources, families })
 }

@@ -82,8 +82,8 @@ impl<W: Write> RowWriter<W> {
     /// When flushing fails.
     pub fn finish(self) -> io::Result<W> {
         match self.inner {
-            Inner::Csv(c) => c.into_inner().map_err(|e| e.into_error()),
-            Inner::Jsonl(w) => w.into_inner().map_err(|e| e.into_error()),
+            Inner::Csv(c) => c.into_inner().map_err(csv::IntoInnerError::into_error),
+            Inner::Jsonl(w) => w.into_inner().map_err(std::io::IntoInnerError::into_error),
         }
     }
 }

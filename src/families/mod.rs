@@ -98,7 +98,7 @@ pub fn passes() -> Vec<Pass> {
     FAMILIES.iter().flat_map(|f| f.passes.iter().copied()).collect()
 }
 
-/// Every side output.
-pub fn outputs() -> impl Iterator<Item = &'static SideOutput> {
+/// Every side output of the shipped families (the acronym glossary).
+pub fn side_outputs() -> impl Iterator<Item = &'static SideOutput> {
     FAMILIES.iter().flat_map(|f| f.outputs.iter())
 }

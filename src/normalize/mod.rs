@@ -6,7 +6,6 @@
 //! `30 February` as text may still decline it as a date). Conversion logic
 //! lives here, in Rust; which text to match lives in the rule files.
 
-
 use std::any::Any;
 use std::borrow::Cow;
 use std::fmt;

@@ -6,10 +6,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use super::catalog::{Catalog, SettingsInput};
 use super::macros::{Macro, Macros, StrLoc};
 use super::schema::RawRuleFile;
 use super::tables::Table;
-use super::catalog::{Catalog, SettingsInput};
 use super::tree::RuleTree;
 use super::validate::{self, FileContext};
 use super::{OverlapPolicy, RuleSet};
@@ -137,8 +137,15 @@ pub fn load_tree(files: &[SourceFile], tree: &RuleTree, catalog: &Catalog) -> Re
             let input = SettingsInput { file, macros: &macros, tree };
             set.resources.insert_payload((spec.load)(&input, &mut diags));
         }
-        let cx =
-            FileContext { file, tree, catalog, stem: &stem, defaults: &raw.defaults, macros: &macros, tables: &table_names };
+        let cx = FileContext {
+            file,
+            tree,
+            catalog,
+            stem: &stem,
+            defaults: &raw.defaults,
+            macros: &macros,
+            tables: &table_names,
+        };
         let mut ids: HashMap<&str, usize> = HashMap::new();
         for r in &raw.rules {
             let id = r.get_ref().id.get_ref().as_str();

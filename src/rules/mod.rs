@@ -7,6 +7,7 @@
 //! `RuleSet` into an `Extractor`.
 
 pub mod catalog;
+pub mod explain;
 pub mod gazetteer;
 pub mod load;
 pub mod macros;
@@ -61,6 +62,44 @@ impl Kind {
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name)
+    }
+}
+
+/// A rule's name, `file-stem/id` (`dates/ja-era`): the `rule` column of
+/// every row it makes, and what `rules explain` and `explain --rule` take.
+/// Cheap to clone (shared).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct RuleId(Arc<str>);
+
+impl RuleId {
+    /// The rule named `stem/id`.
+    pub fn new(stem: &str, id: &str) -> RuleId {
+        RuleId(Arc::from(format!("{stem}/{id}")))
+    }
+
+    /// The name as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for RuleId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for RuleId {
+    fn from(s: &str) -> RuleId {
+        RuleId(Arc::from(s))
     }
 }
 
@@ -221,7 +260,7 @@ pub struct Expect {
 #[derive(Clone, Debug)]
 pub struct Rule {
     /// `file-stem/id`, the value of the `rule` column.
-    pub name: Arc<str>,
+    pub name: RuleId,
     /// The id within its file.
     pub id: String,
     /// The file it is in.

@@ -167,4 +167,3 @@ pub struct RawExpect {
     /// Expected rule (`file/id`), for `scope = "kind"`.
     pub rule: Option<String>,
 }
-

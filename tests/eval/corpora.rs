@@ -196,6 +196,7 @@ pub fn base_extractor() -> Extractor {
 pub fn extended_extractor(root: &Path) -> Extractor {
     let path = root.join("rules/acronyms.toml");
     let text = std::fs::read_to_string(&path).expect("rules/acronyms.toml");
-    let set = yomitori::rules::load::load_files(&[SourceFile::new(path, text)], &yomitori::families::catalog()).expect("the acronym rules load");
+    let set = yomitori::rules::load::load_files(&[SourceFile::new(path, text)], &yomitori::families::catalog())
+        .expect("the acronym rules load");
     Extractor::from_rules(set).expect("the acronym rules compile")
 }

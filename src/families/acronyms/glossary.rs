@@ -19,8 +19,8 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::sync::Arc;
 
+use crate::row::Row;
 use crate::text::excel;
-use crate::emit::Row;
 
 /// File name of the glossary (beside the rows, and in golden folders).
 pub const GLOSSARY: &str = "acronyms.csv";
@@ -75,7 +75,7 @@ impl Glossary {
             if seq < e.first {
                 e.first = seq;
                 e.first_doc = r.doc.clone();
-                e.long = r.normalized.clone();
+                e.long.clone_from(&r.normalized);
             }
             if e.last_doc != self.docs {
                 e.last_doc = self.docs;
@@ -123,12 +123,22 @@ impl Glossary {
                 e.first.1.to_string(),
             ])?;
         }
-        c.into_inner().map_err(|e| e.into_error())
+        c.into_inner().map_err(csv::IntoInnerError::into_error)
     }
 
     /// The glossary as CSV bytes.
     pub fn to_csv(&self) -> Vec<u8> {
         self.write(Vec::new(), false).expect("writing to memory")
+    }
+}
+
+impl crate::families::SideCollector for Glossary {
+    fn add(&mut self, rows: &[Row]) {
+        Glossary::add(self, rows);
+    }
+
+    fn write(&self, w: &mut dyn Write, excel: bool) -> io::Result<()> {
+        Glossary::write(self, w, excel).map(|_| ())
     }
 }
 
@@ -175,15 +185,5 @@ mod tests {
              EEZ,exclusive economic zone,1,2,1,a.txt,10\n\
              EEZ,Exclusive Economic Zones,1,1,0,c.txt,5\n"
         );
-    }
-}
-
-impl crate::families::SideCollector for Glossary {
-    fn add(&mut self, rows: &[Row]) {
-        Glossary::add(self, rows);
-    }
-
-    fn write(&self, w: &mut dyn Write, excel: bool) -> io::Result<()> {
-        Glossary::write(self, w, excel).map(|_| ())
     }
 }

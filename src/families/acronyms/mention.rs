@@ -28,10 +28,10 @@ use std::sync::Arc;
 use super::short_form::is_plural;
 use super::{KNOWN, MENTION};
 use crate::compile::Compiled;
+use crate::families::acronyms::settings::AcronymSettings;
+use crate::families::acronyms::settings::{first_piece, KeyHash};
 use crate::matchers::{Candidate, Value};
 use crate::normalize::{collapse_space, Normalized};
-use crate::families::acronyms::settings::{first_piece, KeyHash};
-use crate::families::acronyms::settings::AcronymSettings;
 use crate::rules::RuleSource;
 use crate::text::on_word_edges;
 
@@ -99,7 +99,7 @@ pub fn find(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
     // Most capitalized pieces are ordinary words (`The`, `Japan`): they are
     // looked up only when some short form starts with such a piece (`Hb`).
     let defined_titles: Vec<&str> = firsts.keys().copied().filter(|p| is_title(p)).collect();
-    let known_titles = known.is_some_and(|k| k.has_title_pieces());
+    let known_titles = known.is_some_and(super::settings::KnownExpansions::has_title_pieces);
 
     let mut active: HashMap<&str, (usize, bool), KeyHash> = HashMap::default();
     let mut applied = 0;

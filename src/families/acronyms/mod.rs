@@ -38,8 +38,8 @@ pub use family::{FAMILY, KIND};
 
 use std::sync::Arc;
 
-use crate::matchers::Candidate;
 use crate::compile::Compiled;
+use crate::matchers::Candidate;
 use crate::normalize::{collapse_space, Normalized};
 use settings::AcronymSettings;
 
@@ -120,12 +120,6 @@ pub fn find(c: &Compiled, rule: u32, name: &str, hay: &str, out: &mut Vec<Candid
     if detect(name, hay, settings, &mut defs) {
         out.extend(defs.into_iter().map(|d| d.into_candidate(hay, rule)));
     }
-}
-
-/// The document-level pass after overlap resolution: appends the mentions
-/// of defined and known acronyms (see [`mention`]).
-pub fn mentions(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
-    mention::find(c, hay, cands);
 }
 
 #[cfg(test)]

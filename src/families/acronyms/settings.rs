@@ -16,10 +16,10 @@ use regex_automata::util::syntax;
 use regex_automata::MatchKind;
 use toml::Spanned;
 
-use crate::rules::macros::{expand, Macros, StrLoc};
 use super::schema::{RawAcronymSettings, RawCue};
-use crate::rules::validate;
 use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::rules::macros::{expand, Macros, StrLoc};
+use crate::rules::validate;
 use crate::text::fold;
 
 /// Settings of the acronym detectors (`[settings.acronyms]` of a rule file).

@@ -25,22 +25,22 @@
 //!
 //! Capture names are documented in `docs/dates.md`.
 
-pub mod family;
 pub mod anchor;
 pub mod calendar;
 pub mod era;
+pub mod family;
 pub mod names;
 pub mod numerals;
 pub mod relative;
 pub mod value;
 
 pub use anchor::Anchor;
-pub use family::{FAMILY, KIND};
 pub use calendar::CivilDate;
+pub use family::{FAMILY, KIND};
 pub use value::DateValue;
 
-use crate::normalize::{Fields, Flags, Normalized, Resources};
 use crate::diagnostic::Diagnostic;
+use crate::normalize::{Fields, Flags, Normalized, Resources};
 use crate::rules::tables::Table;
 use era::{Era, EraTable};
 use relative::{RelativeTable, Unit};

@@ -16,9 +16,9 @@ pub mod family;
 
 pub use family::{FAMILY, KIND};
 
-use crate::normalize::{collapse_space, Fields, Normalized, Resources};
 use crate::compile::Compiled;
 use crate::matchers::{Candidate, Value};
+use crate::normalize::{collapse_space, Fields, Normalized, Resources};
 use crate::rules::RuleSource;
 use crate::text::{is_cjk, is_word_char, on_word_edges};
 
