@@ -11,6 +11,7 @@ mod determinism;
 mod diagnostics;
 mod entities;
 mod eval;
+mod explain;
 mod glossary;
 mod golden;
 mod offsets;

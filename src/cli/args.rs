@@ -63,6 +63,48 @@ pub enum Command {
     /// search box, and each row's value, id, flags and evidence on hover.
     #[command(after_help = EXIT_CODES)]
     Review(ReviewArgs),
+    /// Show every candidate in a text and what became of it.
+    ///
+    /// Kept (the row), or dropped and why: a context condition (which, with
+    /// the neighbouring text), a word edge, the normalizer, an overlap (to
+    /// which rule and span, under which policy). With --rule, a rule that
+    /// has no candidate at all is reported with the nearest partial match
+    /// of its pattern. From the traces the stages record while extracting.
+    #[command(after_help = EXIT_CODES)]
+    Explain(ExplainArgs),
+}
+
+/// `yomitori explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The text to explain.
+    #[arg(long, value_name = "TEXT", conflicts_with = "file", required_unless_present = "file")]
+    pub text: Option<String>,
+    /// A file whose text to explain (`-` for stdin).
+    #[arg(long, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+    /// Only this rule (`file/id` or id); reports it even without candidates.
+    #[arg(long, value_name = "ID")]
+    pub rule: Option<String>,
+    /// Only matches covering this byte offset.
+    #[arg(long, value_name = "OFFSET")]
+    pub at: Option<usize>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+    /// Folder of rule files [default: ./rules when it exists, otherwise the
+    /// built-in shipped rules]
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}
+
+/// `explain --format`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ExplainFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per match (and per rule without candidates).
+    Jsonl,
 }
 
 /// `yomitori review`.

@@ -49,7 +49,7 @@ fn rules_builder(flag: Option<&Path>) -> Result<(ExtractorBuilder, String)> {
 /// The folder used for rules when `--rules` is not given and it exists.
 const DEFAULT_RULES: &str = "rules";
 
-fn extractor(args: &RulesArgs) -> Result<(Extractor, String)> {
+pub(super) fn extractor(args: &RulesArgs) -> Result<(Extractor, String)> {
     let (builder, label) = rules_builder(args.rules.as_deref())?;
     Ok((builder.build()?, label))
 }

@@ -31,6 +31,7 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Merge(a)) => commands::merge(&a),
         Some(Command::BenchCorpus(a)) => commands::bench_corpus(&a),
         Some(Command::Review(a)) => review::review(&a),
+        Some(Command::Explain(a)) => review::explain(&a),
     }
 }
 

@@ -1,11 +1,12 @@
-//! `yomitori review` and `extract --format brat`: the outputs that are made
-//! per document for people and annotation tools rather than per row.
+//! `yomitori review`, `extract --format brat` and `yomitori explain`: the
+//! outputs made for people and annotation tools rather than for row
+//! pipelines.
 
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use yomitori::emit::atomic::AtomicFile;
 use yomitori::emit::brat::BratWriter;
 use yomitori::emit::review::ReviewWriter;
@@ -13,8 +14,8 @@ use yomitori::input::Documents;
 use yomitori::pipeline;
 use yomitori::Extractor;
 
-use super::args::{ExtractArgs, ReviewArgs};
-use super::commands::{documents, extractor_for, run_options, side_outputs, summary_line, yomitori_io};
+use super::args::{ExplainArgs, ExplainFormat, ExtractArgs, ReviewArgs, RulesArgs};
+use super::commands::{documents, extractor, extractor_for, run_options, side_outputs, summary_line, yomitori_io};
 use super::progress::Progress;
 
 /// Exit status for a run whose documents partly failed.
@@ -111,4 +112,40 @@ pub fn brat(
         eprintln!("{}", summary_line(&summary, ex.kinds(), started, &out_names, rules_label));
     }
     Ok(if summary.failed > 0 { ExitCode::from(ERRORS) } else { ExitCode::SUCCESS })
+}
+
+/// `yomitori explain`.
+pub fn explain(args: &ExplainArgs) -> Result<ExitCode> {
+    use std::io::{Read, Write};
+    let (ex, _) = extractor(&RulesArgs { rules: args.rules.clone() })?;
+    let (id, text) = match (&args.text, &args.file) {
+        (Some(t), _) => ("--text".to_string(), t.clone()),
+        (None, Some(p)) if p.as_os_str() == "-" => {
+            let mut t = String::new();
+            io::stdin().read_to_string(&mut t).context("reading stdin")?;
+            ("-".to_string(), t)
+        }
+        (None, Some(p)) => {
+            (p.display().to_string(), std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?)
+        }
+        (None, None) => anyhow::bail!("explain needs --text TEXT or --file PATH"),
+    };
+    let query = yomitori::explain::Query { rule: args.rule.clone(), at: args.at };
+    let explanation = yomitori::explain::explain(&ex, &yomitori::Document::new(id, text), &query)?;
+    let mut out = io::stdout().lock();
+    match args.format {
+        ExplainFormat::Text => write!(out, "{explanation}")?,
+        ExplainFormat::Jsonl => {
+            for e in &explanation.entries {
+                serde_json::to_writer(&mut out, e)?;
+                writeln!(out)?;
+            }
+            for m in &explanation.missing {
+                serde_json::to_writer(&mut out, m)?;
+                writeln!(out)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
