@@ -3,6 +3,7 @@
 
 mod amounts;
 mod architecture;
+mod brat;
 mod builtin;
 mod chunks;
 mod cli;
@@ -11,11 +12,13 @@ mod determinism;
 mod diagnostics;
 mod entities;
 mod eval;
+mod explain;
 mod glossary;
 mod golden;
 mod offsets;
 mod overlap;
 mod parquet;
+mod review;
 mod rules;
 mod scale;
 mod util;

@@ -50,18 +50,18 @@ fn rules_builder(flag: Option<&Path>) -> Result<(ExtractorBuilder, String)> {
 /// The folder used for rules when `--rules` is not given and it exists.
 const DEFAULT_RULES: &str = "rules";
 
-fn extractor(args: &RulesArgs) -> Result<(Extractor, String)> {
+pub(super) fn extractor(args: &RulesArgs) -> Result<(Extractor, String)> {
     let (builder, label) = rules_builder(args.rules.as_deref())?;
     Ok((builder.build()?, label))
 }
 
-fn extractor_for(input: &InputArgs) -> Result<(Extractor, String)> {
+pub(super) fn extractor_for(input: &InputArgs) -> Result<(Extractor, String)> {
     let chunk_size = usize::try_from(yomitori::corpus::parse_size(&input.chunk_size)?)?;
     let (builder, label) = rules_builder(input.rules.as_deref())?;
     Ok((builder.anchor(input.anchoring()).chunk_size(chunk_size).build()?, label))
 }
 
-fn documents(input: &InputArgs) -> Result<Documents> {
+pub(super) fn documents(input: &InputArgs) -> Result<Documents> {
     let paths = if input.paths.is_empty() { vec![PathBuf::from("seeds")] } else { input.paths.clone() };
     let format = match input.input_format {
         InputFormatArg::Text => InputFormat::Text,
@@ -91,7 +91,7 @@ impl Destination {
     }
 }
 
-fn run_options(input: &InputArgs) -> RunOptions {
+pub(super) fn run_options(input: &InputArgs) -> RunOptions {
     RunOptions { threads: input.threads, ..RunOptions::default() }
 }
 
@@ -114,6 +114,7 @@ impl Rows {
             FormatArg::Csv => Rows::Text(RowWriter::new(dest, Format::Csv, excel)?),
             FormatArg::Jsonl => Rows::Text(RowWriter::new(dest, Format::Jsonl, excel)?),
             FormatArg::Parquet => Rows::Parquet(Box::new(ParquetRowWriter::new(dest)?)),
+            FormatArg::Brat => unreachable!("--format brat is written by review::brat"),
         })
     }
 
@@ -155,6 +156,9 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let docs = documents(&args.input)?;
     if args.excel && matches!(args.format, FormatArg::Parquet) {
         anyhow::bail!("--excel is for CSV and JSON Lines; a Parquet file has typed cells");
+    }
+    if matches!(args.format, FormatArg::Brat) {
+        return super::review::brat(args, &ex, docs, &rules_label, started);
     }
     let mut sides = side_outputs(args)?;
     let dest = destination(&args.output)?;
@@ -203,7 +207,7 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
 /// A side output to write: where, what, and its collector.
 type Side = (PathBuf, &'static SideOutput, Box<dyn SideCollector>);
 
-fn side_outputs(args: &ExtractArgs) -> Result<Vec<Side>> {
+pub(super) fn side_outputs(args: &ExtractArgs) -> Result<Vec<Side>> {
     let mut out = Vec::new();
     for side in yomitori::side_outputs() {
         let is_glossary = side.name == "glossary";
@@ -227,12 +231,12 @@ fn side_outputs(args: &ExtractArgs) -> Result<Vec<Side>> {
     Ok(out)
 }
 
-fn yomitori_io(path: &str, e: io::Error) -> yomitori::Error {
+pub(super) fn yomitori_io(path: &str, e: io::Error) -> yomitori::Error {
     // Route through the library's error so a broken pipe is recognized.
     yomitori::emit::atomic::io_error(path, e)
 }
 
-fn summary_line(s: &Summary, kinds: &[Kind], started: Instant, out: &str, rules: &str) -> String {
+pub(super) fn summary_line(s: &Summary, kinds: &[Kind], started: Instant, out: &str, rules: &str) -> String {
     let kinds: Vec<String> = kinds.iter().map(|k| format!("{} {}", s.rows_of(*k), k.as_str())).collect();
     let failed = if s.failed > 0 { format!(", {} failed", s.failed) } else { String::new() };
     format!(
