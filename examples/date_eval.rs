@@ -19,7 +19,7 @@
 //!   recall by the gold ones.
 //!
 //! yomitori's type refinements are mapped to TIMEX3 before comparison:
-//! `INTERVAL`, `FISCAL_YEAR`, `DECADE` are `DATE`, and the `_START/_MID/_END`
+//! `INTERVAL` (of times: `TIME`), `FISCAL_YEAR`, `DECADE` are `DATE`, and the `_START/_MID/_END`
 //! suffixes (TIMEX3 `mod`) are dropped.
 
 #![allow(clippy::print_stdout)]
@@ -95,10 +95,11 @@ fn load(path: &Path) -> GoldDoc {
     GoldDoc { name, lang, dct: dct.unwrap_or_else(|| panic!("{}: no @dct", path.display())), text, gold }
 }
 
-/// A yomitori type as TIMEX3 type.
-fn timex_type(ty: &str) -> String {
+/// A yomitori type as TIMEX3 type: an interval of times is a TIME.
+fn timex_type(ty: &str, value: &str) -> String {
     let base = ["_START", "_MID", "_END"].iter().fold(ty, |t, s| t.strip_suffix(s).unwrap_or(t));
     match base {
+        "INTERVAL" if value.contains('T') => "TIME".to_string(),
         "INTERVAL" | "FISCAL_YEAR" | "DECADE" => "DATE".to_string(),
         other => other.to_string(),
     }
@@ -113,7 +114,7 @@ fn found(ex: &Extractor, doc: &GoldDoc) -> Vec<Timex> {
             start: r.char_start,
             end: r.char_end,
             text: r.text,
-            ty: timex_type(&r.ty),
+            ty: timex_type(&r.ty, &r.normalized),
             value: r.normalized,
         })
         .collect()

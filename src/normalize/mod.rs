@@ -181,6 +181,12 @@ static NORMALIZERS: &[Normalizer] = &[
         tables: dates::TABLES,
     },
     Normalizer {
+        name: "timex",
+        summary: "TIMEX3 duration (P3Y), set (P1Y) or reference word (PRESENT_REF) from its captures (docs/dates.md)",
+        run: dates::timex::timex,
+        tables: &[],
+    },
+    Normalizer {
         name: "person-name",
         summary: "a person's name from the `name` capture, upper-case words title-cased (RIEKO MIKI -> Rieko Miki)",
         run: entities::person_name,
