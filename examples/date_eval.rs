@@ -26,7 +26,7 @@
 
 use std::path::{Path, PathBuf};
 
-use yomitori::{Anchor, CivilDate, Document, Extractor, Kind};
+use yomitori::{Anchor, CivilDate, Document, Extractor};
 
 /// One annotated expression, in characters of the plain text.
 #[derive(Clone, Debug)]
@@ -70,8 +70,7 @@ fn load(path: &Path) -> GoldDoc {
         let before = &rest[..open];
         text.push_str(before);
         chars += before.chars().count();
-        let close =
-            rest[open..].find("]]").map(|c| open + c).unwrap_or_else(|| panic!("{}: unclosed [[", path.display()));
+        let close = rest[open..].find("]]").map_or_else(|| panic!("{}: unclosed [[", path.display()), |c| open + c);
         let inner = &rest[open + 2..close];
         let mut parts = inner.split('|');
         let (Some(extent), Some(ty), Some(value), None) = (parts.next(), parts.next(), parts.next(), parts.next())
@@ -109,7 +108,7 @@ fn found(ex: &Extractor, doc: &GoldDoc) -> Vec<Timex> {
     let ex = ex.with_anchor(Anchor::Date(doc.dct));
     ex.extract(&Document::new(doc.name.as_str(), doc.text.as_str()))
         .into_iter()
-        .filter(|r| r.kind == Kind::Date)
+        .filter(|r| r.kind.as_str() == "date")
         .map(|r| Timex {
             start: r.char_start,
             end: r.char_end,

@@ -12,9 +12,13 @@
 //! loaded; that rule names the rows it adds, and its kind and group say which
 //! candidates are people (by default its type, `PERSON`).
 
-use super::{collapse_space, Fields, Normalized, Resources};
+pub mod family;
+
+pub use family::{FAMILY, KIND};
+
 use crate::compile::Compiled;
 use crate::matchers::{Candidate, Value};
+use crate::normalize::{collapse_space, Fields, Normalized, Resources};
 use crate::rules::RuleSource;
 use crate::text::{is_cjk, is_word_char, on_word_edges};
 
@@ -165,7 +169,7 @@ struct FullName {
 ///   four letters or more, exact case, whole word, not inside another entity)
 ///   become rows of the `person-mentions` rule, linked the same way.
 pub fn link_people(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
-    let Some(rule) = c.person_rule else { return };
+    let Some(rule) = find_person_rule(&c.rules) else { return };
     let group = c.rule_group[rule as usize];
     let is_person = |cand: &Candidate| c.rule_group[cand.rule as usize] == group;
     if !cands.iter().any(is_person) {

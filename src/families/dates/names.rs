@@ -55,10 +55,9 @@ pub fn season(name: &str) -> Option<Season> {
 /// `last`/`previous`/昨 → -1, `this`/今/本日 → 0, `next`/`coming`/明/来 → 1.
 pub fn direction(text: &str) -> Option<i8> {
     Some(match text.trim().to_ascii_lowercase().as_str() {
-        "last" | "previous" | "past" | "昨" | "先" | "前" => -1,
+        "last" | "previous" | "past" | "yesterday" | "昨" | "先" | "前" => -1,
         "this" | "today" | "to" | "今" | "本日" | "今日" | "本" => 0,
         "next" | "coming" | "tomorrow" | "明" | "来" | "翌" => 1,
-        "yesterday" => -1,
         _ => return None,
     })
 }
@@ -91,23 +90,21 @@ pub fn unit(text: &str) -> Option<(TimeUnit, u32)> {
     let t = t.trim_end_matches('s');
     Some(match t {
         "year" | "年" | "年間" | "yr" | "annually" | "annual" | "yearly" => (TimeUnit::Year, 1),
-        "quarterly" => (TimeUnit::Quarter, 1),
-        "monthly" => (TimeUnit::Month, 1),
-        "weekly" => (TimeUnit::Week, 1),
-        "daily" => (TimeUnit::Day, 1),
         "decade" => (TimeUnit::Year, 10),
         "century" | "centurie" => (TimeUnit::Year, 100),
-        "month" | "か月" | "ヶ月" | "カ月" | "ヵ月" | "ケ月" | "箇月" | "月" => (TimeUnit::Month, 1),
-        "week" | "週" | "週間" => (TimeUnit::Week, 1),
-        "day" | "日" | "日間" => (TimeUnit::Day, 1),
+        "month" | "monthly" | "か月" | "ヶ月" | "カ月" | "ヵ月" | "ケ月" | "箇月" | "月" => {
+            (TimeUnit::Month, 1)
+        }
+        "week" | "weekly" | "週" | "週間" => (TimeUnit::Week, 1),
+        "day" | "daily" | "日" | "日間" => (TimeUnit::Day, 1),
         "hour" | "時間" => (TimeUnit::Hour, 1),
         "minute" | "分" | "分間" => (TimeUnit::Minute, 1),
         "season" => (TimeUnit::Season, 1),
-        "quarter" | "四半期" => (TimeUnit::Quarter, 1),
+        "quarter" | "quarterly" | "四半期" => (TimeUnit::Quarter, 1),
         _ => {
             // Japanese units may carry 間 or 以上 after them.
             let j = text.trim().trim_end_matches('間');
-            return if j != text.trim() { unit(j) } else { None };
+            return if j == text.trim() { None } else { unit(j) };
         }
     })
 }
