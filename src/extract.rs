@@ -220,6 +220,7 @@ impl Extractor {
         }
         matchers::overlap::resolve(c, cands, &mut scratch.order, &mut scratch.keep);
         matchers::acronym::mentions(c, hay, cands);
+        crate::normalize::entity_names::drop_relabelled(c, cands);
         crate::normalize::entities::link_people(c, hay, cands);
         dates::anchor::resolve(c, hay, cands, self.anchor, doc.date.as_deref());
         if cands.is_empty() {

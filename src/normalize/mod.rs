@@ -8,6 +8,7 @@
 
 pub mod dates;
 pub mod entities;
+pub mod entity_names;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -136,12 +137,17 @@ impl Normalized {
 pub struct Resources {
     /// The era table and relative date words.
     pub dates: dates::DateData,
+    /// Office holders and place names (`docs/entities.md`).
+    pub entities: entity_names::EntityData,
 }
 
 impl Resources {
     /// Reads the tables that normalizers know by name, reporting bad rows.
     pub fn load(tables: &[crate::rules::tables::Table], diags: &mut Vec<crate::diagnostic::Diagnostic>) -> Resources {
-        Resources { dates: dates::DateData::load(tables, diags) }
+        Resources {
+            dates: dates::DateData::load(tables, diags),
+            entities: entity_names::EntityData::load(tables, diags),
+        }
     }
 }
 
@@ -189,7 +195,25 @@ static NORMALIZERS: &[Normalizer] = &[
     Normalizer {
         name: "proper-name",
         summary: "a name from the `name` capture, whitespace collapsed, a leading `The` dropped",
-        run: entities::proper_name,
+        run: entity_names::proper_name,
+        tables: &[],
+    },
+    Normalizer {
+        name: "event-name",
+        summary: "proper-name with the stable id `event:<slug of the name>`",
+        run: entity_names::event_name,
+        tables: &[],
+    },
+    Normalizer {
+        name: "law-name",
+        summary: "proper-name with the stable id `law:<slug>`; a document symbol (A/RES/75/201) is a name",
+        run: entity_names::law_name,
+        tables: &[],
+    },
+    Normalizer {
+        name: "body-name",
+        summary: "proper-name with the stable id `org:<slug>`; a name with an edition ordinal is rejected",
+        run: entity_names::body_name,
         tables: &[],
     },
 ];

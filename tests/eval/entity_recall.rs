@@ -50,8 +50,9 @@ pub struct Recall {
 }
 
 impl Recall {
-    pub fn of(type_: &str, r: &Recall) -> f64 {
-        let (n, k) = r.by_type.get(type_).copied().unwrap_or((0, 0));
+    /// Recall of one type (1.0 when nothing of the type is expected).
+    pub fn of(&self, type_: &str) -> f64 {
+        let (n, k) = self.by_type.get(type_).copied().unwrap_or((0, 0));
         if n == 0 {
             1.0
         } else {
