@@ -61,6 +61,15 @@ const NOT_NAMES: &[&str] = &[
     "October",
     "November",
     "December",
+    // Post-nominal letters: `Julie BISHOP MP` is not a person `Bishop Mp`.
+    "MP",
+    "QC",
+    "KC",
+    "AO",
+    "AC",
+    "OBE",
+    "MBE",
+    "CBE",
 ];
 
 /// `person-name`: the `name` capture (or the whole match) with whitespace
