@@ -102,7 +102,7 @@ fn rules(with_acronyms: bool) -> Extractor {
         })
         .collect();
     files.sort_by(|a, b| a.path().cmp(b.path()));
-    let set = yomitori::rules::load::load_files(&files).expect("rules load");
+    let set = yomitori::rules::load::load_files(&files, &yomitori::families::catalog()).expect("rules load");
     Extractor::from_rules(set).expect("rules compile")
 }
 
@@ -112,10 +112,13 @@ fn bench(c: &mut Criterion) {
     let views: Vec<String> = docs.iter().map(|d| DocumentView::new(&d.text).text().to_string()).collect();
 
     let acronyms = yomitori::compile::compile(
-        yomitori::rules::load::load_files(&[SourceFile::new(
-            root().join("rules/acronyms.toml"),
-            std::fs::read_to_string(root().join("rules/acronyms.toml")).expect("acronyms.toml"),
-        )])
+        yomitori::rules::load::load_files(
+            &[SourceFile::new(
+                root().join("rules/acronyms.toml"),
+                std::fs::read_to_string(root().join("rules/acronyms.toml")).expect("acronyms.toml"),
+            )],
+            &yomitori::families::catalog(),
+        )
         .expect("acronym rules load"),
     )
     .expect("acronym rules compile");
@@ -125,15 +128,16 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(8));
+    let detectors = yomitori::matchers::detector::resolve(&acronyms, &yomitori::families::detectors());
     group.bench_function("detectors", |b| {
         let (mut cands, mut order, mut keep) = (Vec::new(), Vec::new(), Vec::new());
         b.iter(|| {
             let mut n = 0;
             for hay in &views {
                 cands.clear();
-                yomitori::matchers::acronym::find(&acronyms, hay, &mut cands);
+                yomitori::matchers::detector::find(&acronyms, &detectors, hay, &mut cands);
                 yomitori::matchers::overlap::resolve(&acronyms, &mut cands, &mut order, &mut keep);
-                yomitori::matchers::acronym::mentions(&acronyms, hay, &mut cands);
+                yomitori::families::acronyms::mention::find(&acronyms, hay, &mut cands);
                 n += cands.len();
             }
             black_box(n)

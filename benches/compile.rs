@@ -15,7 +15,9 @@ fn startup(c: &mut Criterion) {
     let dir = rules_dir();
     let mut g = c.benchmark_group("startup");
     g.sample_size(20);
-    g.bench_function("load", |b| b.iter(|| load_dir(&dir).expect("shipped rules load")));
+    g.bench_function("load", |b| {
+        b.iter(|| load_dir(&dir, &yomitori::families::catalog()).expect("shipped rules load"));
+    });
     g.bench_function("load+compile", |b| {
         b.iter(|| Extractor::builder().rules(&dir).build().expect("shipped rules compile"));
     });

@@ -14,7 +14,7 @@ use yomitori::emit::{Format, RowWriter};
 use yomitori::matchers::pattern::GroupScratch;
 use yomitori::normalize::Fields;
 use yomitori::text::DocumentView;
-use yomitori::{Document, Extractor, Kind};
+use yomitori::{Document, Extractor};
 
 fn corpus() -> String {
     let mut files: Vec<_> = std::fs::read_dir("seeds").unwrap().map(|e| e.unwrap().path()).collect();
@@ -40,7 +40,7 @@ fn stages(c: &mut Criterion) {
             out.clear();
             yomitori::matchers::gazetteer::find(compiled, hay, &mut out);
             out.len()
-        })
+        });
     });
 
     let mut groups: Vec<GroupScratch> = compiled.groups.iter().map(GroupScratch::new).collect();
@@ -49,19 +49,20 @@ fn stages(c: &mut Criterion) {
             out.clear();
             yomitori::matchers::pattern::find(compiled, hay, &mut groups, &mut out);
             out.len()
-        })
+        });
     });
 
+    let detectors = yomitori::matchers::detector::resolve(compiled, &yomitori::families::detectors());
     g.bench_function("acronym-detector", |b| {
         b.iter(|| {
             out.clear();
-            yomitori::matchers::acronym::find(compiled, hay, &mut out);
+            yomitori::matchers::detector::find(compiled, &detectors, hay, &mut out);
             out.len()
-        })
+        });
     });
 
     // The date normalizer alone, on the captures of every date match.
-    let dates = compiled.groups.iter().find(|g| g.kind == Kind::Date).expect("a date group");
+    let dates = compiled.groups.iter().find(|g| g.kind.as_str() == "date").expect("a date group");
     let re = dates.regex();
     let matches: Vec<_> = re.captures_iter(Input::new(hay)).collect();
     let resources = &compiled.resources;
@@ -78,7 +79,7 @@ fn stages(c: &mut Criterion) {
                 }
             }
             n
-        })
+        });
     });
 
     let rows = ex.extract(&Document::new("bench", text.clone()));
@@ -91,7 +92,7 @@ fn stages(c: &mut Criterion) {
             let mut w = RowWriter::new(Vec::with_capacity(csv_len), Format::Csv, false).unwrap();
             rows.iter().for_each(|r| w.write(r).unwrap());
             w.finish().unwrap().len()
-        })
+        });
     });
 
     g.throughput(Throughput::Bytes(text.len() as u64));
@@ -103,7 +104,7 @@ fn stages(c: &mut Criterion) {
             rows_out.clear();
             ex.extract_into(&doc, &mut scratch, &mut rows_out);
             rows_out.len()
-        })
+        });
     });
     g.finish();
 }

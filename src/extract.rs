@@ -13,13 +13,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::compile::{self, Compiled, Plan};
-use crate::emit::Row;
 use crate::error::Result;
+use crate::families::{self, dates::Anchor};
+use crate::matchers::detector::DetectFn;
 use crate::matchers::pattern::GroupScratch;
 use crate::matchers::{self, Candidate, Value};
-use crate::normalize::dates::{self, Anchor};
-use crate::normalize::Flags;
-use crate::rules::{self, Rule, RuleSet, RuleSource};
+use crate::normalize::{Flags, Resources};
+use crate::passes::{self, Pass, PassContext};
+use crate::row::Row;
+use crate::rules::{self, Kind, Rule, RuleSet, RuleSource};
 use crate::text::{count_chars, DocumentView, Locator};
 
 /// A document to extract from.
@@ -46,9 +48,21 @@ impl Document {
 /// number of threads.
 #[derive(Clone, Debug)]
 pub struct Extractor {
-    inner: Arc<Compiled>,
+    inner: Arc<Engine>,
     anchor: Anchor,
     chunk_size: usize,
+}
+
+/// The compiled rules with what the families bring to run them.
+#[derive(Debug)]
+struct Engine {
+    compiled: Compiled,
+    /// Detector rules and their functions.
+    detectors: Vec<(u32, DetectFn)>,
+    /// Document passes, in order.
+    passes: Vec<Pass>,
+    /// Kinds, in summary order.
+    kinds: Vec<Kind>,
 }
 
 /// Default size of the chunks a large document is matched in, in parallel.
@@ -57,22 +71,54 @@ pub const DEFAULT_CHUNK_SIZE: usize = 1 << 20;
 /// Configures and builds an [`Extractor`].
 #[derive(Clone, Debug)]
 pub struct ExtractorBuilder {
-    rules: PathBuf,
+    rules: RulesFrom,
     anchor: Anchor,
     chunk_size: usize,
 }
 
+/// Where the builder takes its rules from.
+#[derive(Clone, Debug)]
+enum RulesFrom {
+    /// The shipped rules built into the binary.
+    BuiltIn,
+    /// A rules folder.
+    Dir(PathBuf),
+    /// Rule files in memory: `(path, text)`; data files they name are
+    /// looked up among them, relative to the rule file.
+    Memory(Vec<(PathBuf, String)>),
+}
+
 impl Default for ExtractorBuilder {
     fn default() -> Self {
-        ExtractorBuilder { rules: PathBuf::from("rules"), anchor: Anchor::Off, chunk_size: DEFAULT_CHUNK_SIZE }
+        ExtractorBuilder { rules: RulesFrom::BuiltIn, anchor: Anchor::Off, chunk_size: DEFAULT_CHUNK_SIZE }
     }
 }
 
 impl ExtractorBuilder {
-    /// The rules directory (default `rules`).
+    /// Rules from a folder instead of the built-in shipped rules (the
+    /// default): every `*.toml` file in it, with the data files they name.
     #[must_use]
     pub fn rules(mut self, dir: impl AsRef<Path>) -> ExtractorBuilder {
-        self.rules = dir.as_ref().to_path_buf();
+        self.rules = RulesFrom::Dir(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// The shipped rules built into the binary (the default).
+    #[must_use]
+    pub fn builtin_rules(mut self) -> ExtractorBuilder {
+        self.rules = RulesFrom::BuiltIn;
+        self
+    }
+
+    /// Rule files given in memory as `(path, text)`: the `*.toml` files
+    /// among them are the rule files, the others the data files (gazetteer
+    /// CSVs, tables) they name by paths relative to their own.
+    #[must_use]
+    pub fn rule_files<P: Into<PathBuf>, T: Into<String>>(
+        mut self,
+        files: impl IntoIterator<Item = (P, T)>,
+    ) -> ExtractorBuilder {
+        self.rules = RulesFrom::Memory(files.into_iter().map(|(p, t)| (p.into(), t.into())).collect());
         self
     }
 
@@ -98,9 +144,21 @@ impl ExtractorBuilder {
     /// # Errors
     /// A rules error with every diagnostic, or an I/O error.
     pub fn build(self) -> Result<Extractor> {
-        Ok(Extractor::from_rules(rules::load_dir(&self.rules)?)?
-            .with_anchor(self.anchor)
-            .with_chunk_size(self.chunk_size))
+        let set = match &self.rules {
+            RulesFrom::BuiltIn => rules::load_builtin(&families::catalog())?,
+            RulesFrom::Dir(dir) => rules::load_dir(dir, &families::catalog())?,
+            RulesFrom::Memory(files) => {
+                let tree =
+                    rules::RuleTree::memory(files.iter().map(|(p, t)| (p.clone(), std::borrow::Cow::Owned(t.clone()))));
+                let rule_files: Vec<_> = files
+                    .iter()
+                    .filter(|(p, _)| p.extension().is_some_and(|e| e == "toml"))
+                    .map(|(p, t)| crate::diagnostic::SourceFile::new(p.clone(), t.clone()))
+                    .collect();
+                rules::load::load_tree(&rule_files, &tree, &families::catalog())?
+            }
+        };
+        Ok(Extractor::from_rules(set)?.with_anchor(self.anchor).with_chunk_size(self.chunk_size))
     }
 }
 
@@ -124,7 +182,11 @@ impl Extractor {
     /// # Errors
     /// A rules error when a regex group does not build.
     pub fn from_rules(set: RuleSet) -> Result<Extractor> {
-        Ok(Extractor { inner: Arc::new(compile::compile(set)?), anchor: Anchor::Off, chunk_size: DEFAULT_CHUNK_SIZE })
+        let compiled = compile::compile(set)?;
+        let detectors = matchers::detector::resolve(&compiled, &families::detectors());
+        let kinds = families::catalog().kinds;
+        let engine = Engine { compiled, detectors, passes: families::passes(), kinds };
+        Ok(Extractor { inner: Arc::new(engine), anchor: Anchor::Off, chunk_size: DEFAULT_CHUNK_SIZE })
     }
 
     /// The same compiled rules with another date anchoring setting (cheap).
@@ -147,18 +209,47 @@ impl Extractor {
 
     /// The compiled rules.
     pub fn rules(&self) -> &[Rule] {
-        &self.inner.rules
+        &self.inner.compiled.rules
+    }
+
+    /// How many rules were compiled.
+    pub fn rule_count(&self) -> usize {
+        self.inner.compiled.rules.len()
+    }
+
+    /// How many inline examples the rules carry.
+    pub fn example_count(&self) -> usize {
+        self.inner.compiled.rules.iter().map(|r| r.examples.len()).sum()
+    }
+
+    /// `yomitori rules explain`: the description of every rule whose name
+    /// (`file/id`) or id is `id`.
+    pub fn explain_rule(&self, id: &str) -> Vec<String> {
+        let c = &self.inner.compiled;
+        c.rules
+            .iter()
+            .filter(|r| &*r.name == id || r.id == id)
+            .map(|r| {
+                let family = c.families.iter().find(|(stem, _)| r.name.starts_with(&format!("{stem}/")));
+                rules::explain::describe(r, family.and_then(|(_, d)| d.as_deref()))
+            })
+            .collect()
+    }
+
+    /// The kinds rows may have, in the order summaries list them.
+    pub fn kinds(&self) -> &[Kind] {
+        &self.inner.kinds
     }
 
     /// Rule file stems and their descriptions.
     pub fn families(&self) -> &[(String, Option<String>)] {
-        &self.inner.families
+        &self.inner.compiled.families
     }
 
     /// The compiled rule set, for benchmarks and tools that drive single
     /// stages (`benches/stages.rs`).
     pub fn compiled(&self) -> &Compiled {
-        &self.inner
+        &self.inner.compiled
     }
 
     /// Every distinct gazetteer surface (folded), sorted: the terms a
@@ -167,6 +258,7 @@ impl Extractor {
     pub fn gazetteer_terms(&self) -> Vec<&str> {
         let mut terms: Vec<&str> = self
             .inner
+            .compiled
             .rules
             .iter()
             .filter_map(|r| match &r.source {
@@ -182,14 +274,14 @@ impl Extractor {
 
     /// What was compiled, for `rules plan`.
     pub fn plan(&self) -> Plan {
-        Plan::of(&self.inner)
+        Plan::of(&self.inner.compiled)
     }
 
     /// Fresh scratch space for one thread.
     pub fn scratch(&self) -> Scratch {
         Scratch {
             candidates: Vec::new(),
-            groups: self.inner.groups.iter().map(GroupScratch::new).collect(),
+            groups: self.inner.compiled.groups.iter().map(GroupScratch::new).collect(),
             order: Vec::new(),
             keep: Vec::new(),
         }
@@ -204,7 +296,8 @@ impl Extractor {
 
     /// Appends the rows of `doc`, sorted, to `out`.
     pub fn extract_into(&self, doc: &Document, scratch: &mut Scratch, out: &mut Vec<Row>) {
-        let c = &*self.inner;
+        let engine = &*self.inner;
+        let c = &engine.compiled;
         let view = DocumentView::new(&doc.text);
         let hay = view.text();
         let cands = &mut scratch.candidates;
@@ -213,16 +306,16 @@ impl Extractor {
         if chunked {
             let groups = || c.groups.iter().map(GroupScratch::new).collect::<Vec<_>>();
             *cands = matchers::chunks::match_chunks(c, hay, self.chunk_size, groups, |c, h, g: &mut Vec<_>, o| {
-                match_all(c, h, g, o);
+                match_all(c, &engine.detectors, h, g, o);
             });
         } else {
-            match_all(c, hay, &mut scratch.groups, cands);
+            match_all(c, &engine.detectors, hay, &mut scratch.groups, cands);
         }
         matchers::overlap::resolve(c, cands, &mut scratch.order, &mut scratch.keep);
-        matchers::acronym::mentions(c, hay, cands);
-        crate::normalize::entity_names::drop_relabelled(c, cands);
-        crate::normalize::entities::link_people(c, hay, cands);
-        dates::anchor::resolve(c, hay, cands, self.anchor, doc.date.as_deref());
+        let mut options = Resources::default();
+        options.insert(self.anchor);
+        let cx = PassContext { hay, doc_date: doc.date.as_deref(), options: &options };
+        passes::run(&engine.passes, c, &cx, cands);
         if cands.is_empty() {
             return;
         }
@@ -248,12 +341,18 @@ impl Extractor {
     }
 }
 
-/// Every matcher over `hay`: gazetteer terms, pattern groups, acronym
-/// definitions.
-fn match_all(c: &Compiled, hay: &str, groups: &mut [GroupScratch], out: &mut Vec<Candidate>) {
+/// Every matcher over `hay`: gazetteer terms, pattern groups, the
+/// families' detectors.
+fn match_all(
+    c: &Compiled,
+    detectors: &[(u32, DetectFn)],
+    hay: &str,
+    groups: &mut [GroupScratch],
+    out: &mut Vec<Candidate>,
+) {
     matchers::gazetteer::find(c, hay, out);
     matchers::pattern::find(c, hay, groups, out);
-    matchers::acronym::find(c, hay, out);
+    matchers::detector::find(c, detectors, hay, out);
 }
 
 /// The row of a candidate; its character offsets and line:column are filled
@@ -265,7 +364,7 @@ fn row(c: &Compiled, doc: &Document, view: &DocumentView<'_>, cand: Candidate) -
     for f in &rule.flags {
         flags.insert(f.clone());
     }
-    let (normalized, id, ty, reference, short_form) = match cand.value {
+    let (normalized, id, ty, reference, key) = match cand.value {
         Value::Term(t) => {
             let RuleSource::Gazetteer { terms, .. } = &rule.source else { unreachable!("term of a gazetteer rule") };
             let term = &terms[t as usize];
@@ -277,7 +376,7 @@ fn row(c: &Compiled, doc: &Document, view: &DocumentView<'_>, cand: Candidate) -
                 flags.insert(f.to_string());
             }
             let ty = n.ty.map_or_else(|| rule.ty.clone(), Arc::from);
-            (n.value, n.id, ty, n.reference.map(|(s, e)| view.map().to_source(s, e)), n.short_form)
+            (n.value, n.id, ty, n.reference.map(|(s, e)| view.map().to_source(s, e)), n.key)
         }
     };
     Row {
@@ -297,6 +396,14 @@ fn row(c: &Compiled, doc: &Document, view: &DocumentView<'_>, cand: Candidate) -
         ref_start: reference.map(|r| r.0),
         ref_end: reference.map(|r| r.1),
         flags: flags.to_string(),
-        short_form,
+        key,
     }
 }
+
+/// The extractor is shared by every worker thread (and handed to Python
+/// threads with the GIL released): it must stay `Send + Sync`.
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Extractor>();
+    assert_send_sync::<ExtractorBuilder>();
+};

@@ -21,7 +21,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::extract::Document;
-use crate::normalize::dates::CivilDate;
+use crate::families::dates::CivilDate;
 use crate::shard::Shard;
 
 /// How input files are read.
@@ -111,7 +111,7 @@ impl Documents {
                         return Some(Ok(Source::File { path: entry.path().to_path_buf(), doc }));
                     }
                     Some(Err(e)) => {
-                        let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.clone());
+                        let path = e.path().map_or_else(|| root.clone(), Path::to_path_buf);
                         let doc = path.to_string_lossy().into_owned();
                         return Some(Err(Error::document(doc, format!("cannot read: {e}"))));
                     }

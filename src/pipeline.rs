@@ -56,8 +56,8 @@ pub struct Summary {
     pub failed: usize,
     /// Bytes of text extracted.
     pub bytes: u64,
-    /// Rows written, by kind (in [`Kind::ALL`] order).
-    pub rows: [usize; 3],
+    /// Rows written, by kind (indexed by [`Kind::rank`]).
+    pub rows: [usize; Kind::MAX],
 }
 
 impl Summary {
@@ -81,7 +81,7 @@ impl Summary {
 }
 
 fn kind_index(kind: Kind) -> usize {
-    Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+    usize::from(kind.rank())
 }
 
 /// Callbacks of a run.

@@ -14,7 +14,7 @@ fn dates(anchor: Anchor, doc: &Document) -> Vec<(String, String, String, String,
         .with_anchor(anchor)
         .extract(doc)
         .into_iter()
-        .filter(|r: &Row| r.kind == yomitori::Kind::Date)
+        .filter(|r: &Row| r.kind.as_str() == "date")
         .map(|r| {
             let reference = match (r.ref_start, r.ref_end) {
                 (Some(a), Some(b)) => doc.text[a..b].to_string(),

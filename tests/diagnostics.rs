@@ -8,7 +8,7 @@ use yomitori::rules::load::load_files;
 /// Loads one in-memory rule file at `rules/bad.toml` and renders the error.
 fn diagnose(text: &str) -> String {
     let file = SourceFile::new("rules/bad.toml", text.to_string());
-    match load_files(&[file]) {
+    match load_files(&[file], &yomitori::families::catalog()) {
         Ok(_) => panic!("rules loaded, but an error was expected"),
         Err(e) => {
             assert!(e.is_rules());
@@ -78,7 +78,7 @@ fn bad_gazetteer_rows_point_into_the_csv() {
     let toml = dir.path().join("bad.toml");
     std::fs::write(&toml, "[[rule]]\nid = \"g\"\nkind = \"entity\"\ntype = \"COUNTRY\"\ngazetteer = \"g.csv\"\n")
         .unwrap();
-    let err = yomitori::rules::load_dir(dir.path()).unwrap_err().to_string();
+    let err = yomitori::rules::load_dir(dir.path(), &yomitori::families::catalog()).unwrap_err().to_string();
     let err = err.replace(&dir.path().display().to_string(), "<dir>");
     insta::assert_snapshot!(err);
 }
@@ -100,7 +100,7 @@ fn tables_are_checked_where_they_are_written() {
          [[rule]]\nid = \"rel\"\nkind = \"date\"\ntype = \"DATE\"\nnormalizer = \"date\"\npattern = '(?P<relative>today)'\n",
     )
     .unwrap();
-    let err = yomitori::rules::load_dir(dir.path()).unwrap_err().to_string();
+    let err = yomitori::rules::load_dir(dir.path(), &yomitori::families::catalog()).unwrap_err().to_string();
     let err = err.replace(&dir.path().display().to_string(), "<dir>");
     insta::assert_snapshot!(err);
 }

@@ -91,7 +91,7 @@ fn entities(text: &str) -> Vec<(String, String, String, String)> {
     shipped()
         .extract(&Document::new("t", text))
         .into_iter()
-        .filter(|r| r.kind == yomitori::Kind::Entity)
+        .filter(|r| r.kind.as_str() == "entity")
         .map(|r| (r.ty.to_string(), r.text, r.normalized, r.id))
         .collect()
 }

@@ -1,6 +1,8 @@
 //! The integration test binary: one crate, one module per concern.
 //! Tests that run the real binary do so in a fresh temporary folder.
 
+mod architecture;
+mod builtin;
 mod chunks;
 mod cli;
 mod dates;

@@ -85,7 +85,7 @@ fn naive(c: &yomitori::compile::Compiled, cands: &[Candidate]) -> Vec<usize> {
 proptest! {
     #[test]
     fn clustered_resolution_equals_global_greedy(spans in prop::collection::vec((0usize..60, 1usize..12, 0u32..4), 0..40)) {
-        let set = load_files(&[SourceFile::new("rules/t.toml", RULES)]).unwrap();
+        let set = load_files(&[SourceFile::new("rules/t.toml", RULES)], &yomitori::families::catalog()).unwrap();
         let c = yomitori::compile::compile(set).unwrap();
         let cands: Vec<Candidate> = spans
             .iter()

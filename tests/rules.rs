@@ -1,7 +1,7 @@
 //! Inline examples: every `[[rule.example]]` of the shipped rules passes,
 //! and a failing one is reported with its rule, file and line.
 
-use yomitori::rules::examples;
+use yomitori::check::examples;
 
 use crate::util::{shipped, stderr, Workspace};
 

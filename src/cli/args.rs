@@ -94,9 +94,10 @@ pub struct InputArgs {
     /// Files or folders to read, or `-` for stdin [default: seeds]
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
-    /// Folder of rule files.
-    #[arg(long, value_name = "DIR", default_value = "rules", help_heading = "Rules")]
-    pub rules: PathBuf,
+    /// Folder of rule files [default: ./rules when it exists, otherwise the
+    /// built-in shipped rules]
+    #[arg(long, value_name = "DIR", help_heading = "Rules")]
+    pub rules: Option<PathBuf>,
     /// How input files are read.
     #[arg(long, value_enum, default_value_t = InputFormatArg::Text, help_heading = "Input")]
     pub input_format: InputFormatArg,
@@ -223,6 +224,12 @@ pub enum RulesCommand {
         #[command(flatten)]
         rules: RulesArgs,
     },
+    /// Write the built-in shipped rules into a folder, to edit them and run
+    /// with `--rules DIR`.
+    Dump {
+        /// The folder to create (it must not exist, or be empty).
+        dir: PathBuf,
+    },
     /// Print a rule's description, settings and examples.
     Explain {
         /// Rule name (`file/id`) or id.
@@ -235,9 +242,10 @@ pub enum RulesCommand {
 /// The rules folder.
 #[derive(Debug, Args)]
 pub struct RulesArgs {
-    /// Folder of rule files.
-    #[arg(long, value_name = "DIR", default_value = "rules")]
-    pub rules: PathBuf,
+    /// Folder of rule files [default: ./rules when it exists, otherwise the
+    /// built-in shipped rules]
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
 }
 
 /// `--input-format`.

@@ -7,12 +7,13 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use yomitori::emit::atomic::AtomicFile;
-use yomitori::emit::{Glossary, RowWriter, GLOSSARY};
+use yomitori::check::examples;
+use yomitori::emit::RowWriter;
 use yomitori::input::{Documents, InputFormat};
 use yomitori::pipeline::{self, RunOptions, Summary};
-use yomitori::rules::examples;
-use yomitori::{Extractor, Format, Kind};
+use yomitori::AtomicFile;
+use yomitori::SideCollector;
+use yomitori::{Extractor, ExtractorBuilder, Format, Kind};
 
 use super::args::{
     BenchCorpusArgs, CheckArgs, ExtractArgs, FormatArg, InputArgs, InputFormatArg, MergeArgs, RulesArgs,
@@ -22,14 +23,41 @@ use super::progress::Progress;
 /// Exit status for a run whose documents partly failed.
 const ERRORS: u8 = 2;
 
-fn extractor(rules: &Path) -> Result<Extractor> {
-    let ex = Extractor::builder().rules(rules).build()?;
-    Ok(ex)
+/// The rules a command runs with: `--rules DIR`, else `./rules` when it
+/// exists, else the shipped rules built into the binary. Returns the
+/// builder and how the summary names the choice.
+fn rules_builder(flag: Option<&Path>) -> Result<(ExtractorBuilder, String)> {
+    match flag {
+        Some(dir) => {
+            if !dir.is_dir() {
+                anyhow::bail!(
+                    "rules folder not found: {}\n  hint: `yomitori rules dump {}` writes the built-in rules there \
+                     for editing; without --rules, ./rules or the built-in rules are used",
+                    dir.display(),
+                    dir.display()
+                );
+            }
+            Ok((Extractor::builder().rules(dir), dir.display().to_string()))
+        }
+        None if Path::new(DEFAULT_RULES).is_dir() => {
+            Ok((Extractor::builder().rules(DEFAULT_RULES), format!("./{DEFAULT_RULES}")))
+        }
+        None => Ok((Extractor::builder().builtin_rules(), "built-in".to_string())),
+    }
 }
 
-fn extractor_for(input: &InputArgs) -> Result<Extractor> {
+/// The folder used for rules when `--rules` is not given and it exists.
+const DEFAULT_RULES: &str = "rules";
+
+fn extractor(args: &RulesArgs) -> Result<(Extractor, String)> {
+    let (builder, label) = rules_builder(args.rules.as_deref())?;
+    Ok((builder.build()?, label))
+}
+
+fn extractor_for(input: &InputArgs) -> Result<(Extractor, String)> {
     let chunk_size = usize::try_from(yomitori::corpus::parse_size(&input.chunk_size)?)?;
-    Ok(Extractor::builder().rules(&input.rules).anchor(input.anchoring()).chunk_size(chunk_size).build()?)
+    let (builder, label) = rules_builder(input.rules.as_deref())?;
+    Ok((builder.anchor(input.anchoring()).chunk_size(chunk_size).build()?, label))
 }
 
 fn documents(input: &InputArgs) -> Result<Documents> {
@@ -91,7 +119,7 @@ impl Write for Destination {
 /// `yomitori extract` (and the default job).
 pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let started = Instant::now();
-    let ex = extractor_for(&args.input)?;
+    let (ex, rules_label) = extractor_for(&args.input)?;
     let docs = documents(&args.input)?;
     let dest = destination(&args.output)?;
     let format = match args.format {
@@ -99,8 +127,7 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
         FormatArg::Jsonl => Format::Jsonl,
     };
     let out_name = args.output.display().to_string();
-    let glossary_path = glossary_path(args)?;
-    let mut glossary = Glossary::new();
+    let mut sides = side_outputs(args)?;
     let mut writer = RowWriter::new(dest, format, args.excel).with_context(|| format!("writing {out_name}"))?;
     let mut progress = Progress::new(!args.quiet && !args.no_progress && io::stderr().is_terminal());
     let summary = pipeline::run(
@@ -111,8 +138,8 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
             for r in rows {
                 writer.write(r).map_err(|e| yomitori_io(&out_name, e))?;
             }
-            if glossary_path.is_some() {
-                glossary.add(rows);
+            for (_, side) in &mut sides {
+                side.add(rows);
             }
             Ok(())
         },
@@ -122,34 +149,45 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let summary = summary?;
     writer.finish().map_err(|e| yomitori_io(&out_name, e))?.commit(&out_name)?;
     let mut out_names = out_name;
-    if let Some(path) = &glossary_path {
+    for (path, side) in &sides {
         let name = path.display().to_string();
-        let file = glossary.write(AtomicFile::create(path)?, args.excel).map_err(|e| yomitori_io(&name, e))?;
+        let mut file = AtomicFile::create(path)?;
+        side.write(&mut file, args.excel).map_err(|e| yomitori_io(&name, e))?;
         file.commit()?;
         out_names = format!("{out_names}, {name}");
     }
     if !args.quiet {
-        eprintln!("{}", summary_line(&summary, started, &out_names));
+        eprintln!("{}", summary_line(&summary, ex.kinds(), started, &out_names, &rules_label));
     }
     Ok(if summary.failed > 0 { ExitCode::from(ERRORS) } else { ExitCode::SUCCESS })
 }
 
-/// Where the acronym glossary goes: `--glossary`, else `acronyms.csv`
-/// beside the output file; nowhere with `--no-glossary` or stdout output.
-fn glossary_path(args: &ExtractArgs) -> Result<Option<PathBuf>> {
-    let path = match (&args.glossary, args.no_glossary) {
-        (_, true) => return Ok(None),
-        (Some(p), false) => p.clone(),
-        (None, false) if args.output.as_os_str() == "-" => return Ok(None),
-        (None, false) => args.output.parent().unwrap_or(Path::new("")).join(GLOSSARY),
-    };
-    if path == args.output {
-        anyhow::bail!(
-            "the glossary would overwrite the output {}; choose another path with --glossary or --no-glossary",
-            path.display()
-        );
+/// The families' side outputs of this run and where each goes: its file
+/// name beside the output file, nowhere with stdout output. The acronym
+/// family's `glossary` also answers to `--glossary PATH` and
+/// `--no-glossary`.
+fn side_outputs(args: &ExtractArgs) -> Result<Vec<(PathBuf, Box<dyn SideCollector>)>> {
+    let mut out = Vec::new();
+    for side in yomitori::side_outputs() {
+        let is_glossary = side.name == "glossary";
+        let path = match (args.glossary.as_ref().filter(|_| is_glossary), is_glossary && args.no_glossary) {
+            (_, true) => continue,
+            (Some(p), false) => p.clone(),
+            (None, false) if args.output.as_os_str() == "-" => continue,
+            (None, false) => args.output.parent().unwrap_or(Path::new("")).join(side.file_name),
+        };
+        if path == args.output {
+            anyhow::bail!(
+                "the {} would overwrite the output {}; choose another path with --{} or --no-{}",
+                side.name,
+                path.display(),
+                side.name,
+                side.name
+            );
+        }
+        out.push((path, (side.new)()));
     }
-    Ok(Some(path))
+    Ok(out)
 }
 
 fn yomitori_io(path: &str, e: io::Error) -> yomitori::Error {
@@ -157,11 +195,11 @@ fn yomitori_io(path: &str, e: io::Error) -> yomitori::Error {
     yomitori::emit::atomic::io_error(path, e)
 }
 
-fn summary_line(s: &Summary, started: Instant, out: &str) -> String {
-    let kinds: Vec<String> = Kind::ALL.iter().map(|k| format!("{} {}", s.rows_of(*k), k.as_str())).collect();
+fn summary_line(s: &Summary, kinds: &[Kind], started: Instant, out: &str, rules: &str) -> String {
+    let kinds: Vec<String> = kinds.iter().map(|k| format!("{} {}", s.rows_of(*k), k.as_str())).collect();
     let failed = if s.failed > 0 { format!(", {} failed", s.failed) } else { String::new() };
     format!(
-        "yomitori: {} documents ({} bytes){failed}, {} rows ({}) in {:.2} s -> {out}",
+        "yomitori: {} documents ({} bytes){failed}, {} rows ({}) in {:.2} s -> {out}; rules: {rules}",
         s.documents,
         s.bytes,
         s.total_rows(),
@@ -172,7 +210,7 @@ fn summary_line(s: &Summary, started: Instant, out: &str) -> String {
 
 /// `yomitori check`.
 pub fn check(args: &CheckArgs) -> Result<ExitCode> {
-    let ex = extractor_for(&args.input)?;
+    let (ex, _) = extractor_for(&args.input)?;
     let docs = documents(&args.input)?;
     let mut progress = Progress::new(false);
     let (outputs, summary) = yomitori::check::outputs(&ex, docs, &run_options(&args.input), &mut progress)?;
@@ -206,15 +244,15 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode> {
 
 /// `yomitori rules test`.
 pub fn rules_test(args: &RulesArgs) -> Result<ExitCode> {
-    let ex = extractor(&args.rules)?;
+    let (ex, label) = extractor(args)?;
     let report = examples::run_all(&ex);
     for f in &report.failures {
         eprintln!("{f}\n");
     }
     eprintln!(
-        "{} examples in {} rules: {} passed, {} failed",
+        "rules: {label}: {} examples in {} rules: {} passed, {} failed",
         report.run,
-        ex.rules().len(),
+        ex.rule_count(),
         report.run - report.failures.len(),
         report.failures.len()
     );
@@ -223,78 +261,39 @@ pub fn rules_test(args: &RulesArgs) -> Result<ExitCode> {
 
 /// `yomitori rules lint`.
 pub fn rules_lint(args: &RulesArgs) -> Result<ExitCode> {
-    let ex = extractor(&args.rules)?;
-    let examples: usize = ex.rules().iter().map(|r| r.examples.len()).sum();
-    eprintln!("{}: {} rules, {} examples, no errors", args.rules.display(), ex.rules().len(), examples);
+    let (ex, label) = extractor(args)?;
+    eprintln!("{label}: {} rules, {} examples, no errors", ex.rule_count(), ex.example_count());
     Ok(ExitCode::SUCCESS)
 }
 
 /// `yomitori rules plan`.
 pub fn rules_plan(args: &RulesArgs) -> Result<ExitCode> {
     let started = Instant::now();
-    let ex = extractor(&args.rules)?;
+    let (ex, label) = extractor(args)?;
     let elapsed = started.elapsed();
     let mut out = io::stdout().lock();
     write!(out, "{}", ex.plan())?;
-    writeln!(out, "load and compile: {:.1} ms", elapsed.as_secs_f64() * 1000.0)?;
+    writeln!(out, "rules: {label}; load and compile: {:.1} ms", elapsed.as_secs_f64() * 1000.0)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `yomitori rules explain`.
 pub fn rules_explain(id: &str, args: &RulesArgs) -> Result<ExitCode> {
-    let ex = extractor(&args.rules)?;
-    let found: Vec<_> = ex.rules().iter().filter(|r| &*r.name == id || r.id == id).collect();
+    let (ex, label) = extractor(args)?;
+    let found = ex.explain_rule(id);
     if found.is_empty() {
-        anyhow::bail!("no rule named `{id}` in {}", args.rules.display());
+        anyhow::bail!("no rule named `{id}` in the rules ({label})");
     }
     let mut out = io::stdout().lock();
-    for r in found {
-        writeln!(
-            out,
-            "{}  (kind {}, type {}, priority {}, group {}, overlap {})",
-            r.name,
-            r.kind,
-            r.ty,
-            r.priority,
-            r.group,
-            r.overlap.as_str()
-        )?;
-        if let Some((_, Some(desc))) = ex.families().iter().find(|(stem, _)| r.name.starts_with(&format!("{stem}/"))) {
-            writeln!(out, "family: {}", desc.trim())?;
-        }
-        if let Some(d) = &r.description {
-            writeln!(out, "\n{}\n", d.trim())?;
-        }
-        match &r.source {
-            yomitori::rules::RuleSource::Gazetteer { path, terms } => {
-                writeln!(out, "gazetteer: {} ({} terms)", path.display(), terms.len())?;
-            }
-            yomitori::rules::RuleSource::Pattern(p) => {
-                writeln!(out, "pattern (expanded): {}", p.pattern.text)?;
-                if let Some(n) = p.normalizer {
-                    writeln!(out, "normalizer: {} ({})", n.name, n.summary)?;
-                }
-            }
-            yomitori::rules::RuleSource::Detector { name } => writeln!(out, "detector: {name}")?,
-        }
-        for e in &r.examples {
-            let expect: Vec<String> =
-                e.expect.iter().map(|x| format!("`{}` → {}", x.text, x.normalized.as_deref().unwrap_or("…"))).collect();
-            writeln!(
-                out,
-                "example: {:?} => {}",
-                e.text,
-                if expect.is_empty() { "no match".to_string() } else { expect.join(", ") }
-            )?;
-        }
-        writeln!(out)?;
+    for text in found {
+        writeln!(out, "{text}")?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// `yomitori rules export-terms`.
 pub fn export_terms(output: &Path, args: &RulesArgs) -> Result<ExitCode> {
-    let ex = extractor(&args.rules)?;
+    let (ex, _) = extractor(args)?;
     let name = output.display().to_string();
     let mut dest = destination(output)?;
     let terms = ex.gazetteer_terms();
@@ -338,5 +337,26 @@ pub fn bench_corpus(args: &BenchCorpusArgs) -> Result<ExitCode> {
         started.elapsed().as_secs_f64(),
         args.out.display()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `yomitori rules dump DIR`: the built-in rules, written out for editing.
+pub fn rules_dump(dir: &Path) -> Result<ExitCode> {
+    if dir.exists() && std::fs::read_dir(dir).with_context(|| format!("{}", dir.display()))?.next().is_some() {
+        anyhow::bail!("{}: the folder is not empty; dump into a new or empty folder", dir.display());
+    }
+    let mut count = 0;
+    for (rel, text) in yomitori::builtin_rule_files() {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).with_context(|| format!("{}", parent.display()))?;
+        }
+        let name = path.display().to_string();
+        let mut file = AtomicFile::create(&path)?;
+        file.write_all(text.as_bytes()).map_err(|e| yomitori_io(&name, e))?;
+        file.commit()?;
+        count += 1;
+    }
+    eprintln!("wrote {count} files of the built-in rules to {}; run with --rules {}", dir.display(), dir.display());
     Ok(ExitCode::SUCCESS)
 }

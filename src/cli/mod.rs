@@ -25,18 +25,20 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Rules(RulesCommand::Lint(a))) => commands::rules_lint(&a),
         Some(Command::Rules(RulesCommand::Plan(a))) => commands::rules_plan(&a),
         Some(Command::Rules(RulesCommand::Explain { id, rules })) => commands::rules_explain(&id, &rules),
+        Some(Command::Rules(RulesCommand::Dump { dir })) => commands::rules_dump(&dir),
         Some(Command::Rules(RulesCommand::ExportTerms { output, rules })) => commands::export_terms(&output, &rules),
         Some(Command::Merge(a)) => commands::merge(&a),
         Some(Command::BenchCorpus(a)) => commands::bench_corpus(&a),
     }
 }
 
-/// The main job: `extract seeds/ --rules rules/ -o output/extractions.csv`.
+/// The main job: `extract seeds/ -o output/extractions.csv` with the default
+/// rules (`./rules`, else built-in).
 fn default_job() -> ExtractArgs {
     ExtractArgs {
         input: InputArgs {
             paths: Vec::new(),
-            rules: "rules".into(),
+            rules: None,
             input_format: InputFormatArg::Text,
             glob: None,
             threads: 0,

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::error::{Error, Result};
 use crate::normalize::Resources;
-use crate::rules::{AcronymSettings, Kind, OverlapPolicy, Rule, RuleSet, RuleSource};
+use crate::rules::{Kind, OverlapPolicy, Rule, RuleSet, RuleSource};
 pub use context::CompiledContext;
 pub use gazetteer::GazetteerMatcher;
 pub use patterns::PatternGroup;
@@ -39,12 +39,9 @@ pub struct Compiled {
     pub rule_group: Vec<u32>,
     /// Policy of each overlap group.
     pub policies: Vec<OverlapPolicy>,
-    /// Acronym detector settings.
-    pub acronyms: AcronymSettings,
-    /// Data for normalizers.
+    /// The families' data (tables and settings), read by their
+    /// normalizers, detectors and passes.
     pub resources: Resources,
-    /// The `person-mentions` rule that links person names, if loaded.
-    pub person_rule: Option<u32>,
     /// File stems and descriptions.
     pub families: Vec<(String, Option<String>)>,
 }
@@ -54,7 +51,7 @@ pub struct Compiled {
 /// # Errors
 /// A rules error when a regex group does not build (size limits).
 pub fn compile(set: RuleSet) -> Result<Compiled> {
-    let RuleSet { rules, acronyms, families, resources, .. } = set;
+    let RuleSet { rules, families, resources, .. } = set;
     let mut diags: Vec<Diagnostic> = Vec::new();
 
     let mut overlap_index: BTreeMap<(Kind, &str), u32> = BTreeMap::new();
@@ -96,17 +93,5 @@ pub fn compile(set: RuleSet) -> Result<Compiled> {
         return Err(Error::rules(Report(diags)));
     }
     let gazetteer = GazetteerMatcher::build(&rules);
-    let person_rule = crate::normalize::entities::find_person_rule(&rules);
-    Ok(Compiled {
-        rules,
-        gazetteer,
-        groups,
-        contexts,
-        rule_group,
-        policies,
-        acronyms,
-        resources,
-        person_rule,
-        families,
-    })
+    Ok(Compiled { rules, gazetteer, groups, contexts, rule_group, policies, resources, families })
 }

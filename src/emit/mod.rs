@@ -2,14 +2,11 @@
 //! `--excel` variant, written through an [`atomic::AtomicFile`] or stdout.
 
 pub mod atomic;
-pub mod excel;
-pub mod glossary;
-pub mod row;
 
 use std::io::{self, Write};
 
-pub use glossary::{Glossary, GLOSSARY};
-pub use row::{Row, HEADER};
+pub use crate::row::{Row, HEADER};
+pub use crate::text::excel;
 
 /// Output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -80,8 +77,8 @@ impl<W: Write> RowWriter<W> {
     /// When flushing fails.
     pub fn finish(self) -> io::Result<W> {
         match self.inner {
-            Inner::Csv(c) => c.into_inner().map_err(|e| e.into_error()),
-            Inner::Jsonl(w) => w.into_inner().map_err(|e| e.into_error()),
+            Inner::Csv(c) => c.into_inner().map_err(csv::IntoInnerError::into_error),
+            Inner::Jsonl(w) => w.into_inner().map_err(std::io::IntoInnerError::into_error),
         }
     }
 }

@@ -5,8 +5,8 @@
 //! Candidate spans are byte offsets into the normalized text
 //! ([`crate::text::DocumentView::text`]), half-open.
 
-pub mod acronym;
 pub mod chunks;
+pub mod detector;
 pub mod gazetteer;
 pub mod overlap;
 pub mod pattern;

@@ -6,12 +6,10 @@
 //! `30 February` as text may still decline it as a date). Conversion logic
 //! lives here, in Rust; which text to match lives in the rule files.
 
-pub mod dates;
-pub mod entities;
-pub mod entity_names;
-
+use std::any::Any;
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 use regex_automata::util::captures::Captures;
 
@@ -104,6 +102,11 @@ impl fmt::Display for Flags {
     }
 }
 
+/// A family's own data attached to a value or a row, opaque to the generic
+/// stages: a date's parts for the anchoring pass, an acronym's short form
+/// for the glossary. The family that puts it there downcasts it.
+pub type Payload = Arc<dyn Any + Send + Sync>;
+
 /// What a normalizer makes of a match.
 #[derive(Clone, Debug, Default)]
 pub struct Normalized {
@@ -117,11 +120,10 @@ pub struct Normalized {
     pub ty: Option<&'static str>,
     /// A second piece of evidence (normalized-text span), for `ref_*`.
     pub reference: Option<(usize, usize)>,
-    /// A date value as parts, for the anchoring pass (date normalizers).
-    pub date: Option<dates::DateValue>,
-    /// For acronym rows, the short form the row is about (`SSA` for the
-    /// mention `SSAs`); keys the glossary, never a column.
-    pub short_form: Option<std::sync::Arc<str>>,
+    /// A family's key for the row (see `Row::key`); never a column.
+    pub key: Option<Arc<str>>,
+    /// The family's own data about the value (never a column).
+    pub payload: Option<Payload>,
 }
 
 impl Normalized {
@@ -129,32 +131,45 @@ impl Normalized {
     pub fn value(value: impl Into<String>) -> Normalized {
         Normalized { value: value.into(), ..Normalized::default() }
     }
+
+    /// The payload, when it is a `T`.
+    pub fn payload<T: Any>(&self) -> Option<&T> {
+        self.payload.as_deref().and_then(|p| p.downcast_ref::<T>())
+    }
 }
 
-/// Data the normalizers read, loaded with the rules from the rule set's
-/// `[tables]` (see [`crate::rules::tables`]).
+/// Data that families load with the rules (from `[tables]`, from their
+/// `[settings.<family>]`) and that their normalizers, detectors and passes
+/// read back by type. One value per type; the generic stages only carry it.
 #[derive(Clone, Debug, Default)]
 pub struct Resources {
-    /// The era table and relative date words.
-    pub dates: dates::DateData,
-    /// Office holders and place names (`docs/entities.md`).
-    pub entities: entity_names::EntityData,
+    parts: Vec<Payload>,
 }
 
 impl Resources {
-    /// Reads the tables that normalizers know by name, reporting bad rows.
-    pub fn load(tables: &[crate::rules::tables::Table], diags: &mut Vec<crate::diagnostic::Diagnostic>) -> Resources {
-        Resources {
-            dates: dates::DateData::load(tables, diags),
-            entities: entity_names::EntityData::load(tables, diags),
-        }
+    /// Adds (or replaces) the value of type `T`.
+    pub fn insert<T: Any + Send + Sync>(&mut self, value: T) {
+        self.insert_payload(Arc::new(value));
+    }
+
+    /// Adds (or replaces) a value of the payload's type.
+    pub fn insert_payload(&mut self, value: Payload) {
+        let id = (*value).type_id();
+        self.parts.retain(|p| (**p).type_id() != id);
+        self.parts.push(value);
+    }
+
+    /// The value of type `T`, if a family put one there.
+    pub fn get<T: Any>(&self) -> Option<&T> {
+        self.parts.iter().find_map(|p| p.downcast_ref::<T>())
     }
 }
 
 /// The signature of a normalizer.
 pub type NormalizeFn = fn(&Fields<'_>, &Resources) -> Option<Normalized>;
 
-/// A named normalizer.
+/// A named normalizer, declared by a family (or generic, as
+/// [`COLLAPSE_SPACE`]).
 pub struct Normalizer {
     /// The name rules use.
     pub name: &'static str,
@@ -173,60 +188,13 @@ impl fmt::Debug for Normalizer {
     }
 }
 
-static NORMALIZERS: &[Normalizer] = &[
-    Normalizer {
-        name: "collapse-space",
-        summary: "the matched text with runs of whitespace collapsed to one space",
-        run: |f, _| Some(Normalized::value(collapse_space(f.text()))),
-        tables: &[],
-    },
-    Normalizer {
-        name: "date",
-        summary: "date, time, interval, fiscal year, decade or relative date from its captures (docs/dates.md)",
-        run: dates::date,
-        tables: dates::TABLES,
-    },
-    Normalizer {
-        name: "person-name",
-        summary: "a person's name from the `name` capture, upper-case words title-cased (RIEKO MIKI -> Rieko Miki)",
-        run: entities::person_name,
-        tables: &[],
-    },
-    Normalizer {
-        name: "proper-name",
-        summary: "a name from the `name` capture, whitespace collapsed, a leading `The` dropped",
-        run: entity_names::proper_name,
-        tables: &[],
-    },
-    Normalizer {
-        name: "event-name",
-        summary: "proper-name with the stable id `event:<slug of the name>`",
-        run: entity_names::event_name,
-        tables: &[],
-    },
-    Normalizer {
-        name: "law-name",
-        summary: "proper-name with the stable id `law:<slug>`; a document symbol (A/RES/75/201) is a name",
-        run: entity_names::law_name,
-        tables: &[],
-    },
-    Normalizer {
-        name: "body-name",
-        summary: "proper-name with the stable id `org:<slug>`; a name with an edition ordinal is rejected",
-        run: entity_names::body_name,
-        tables: &[],
-    },
-];
-
-/// All normalizers, in the order `rules explain` lists them.
-pub fn all() -> &'static [Normalizer] {
-    NORMALIZERS
-}
-
-/// The normalizer called `name`.
-pub fn lookup(name: &str) -> Option<&'static Normalizer> {
-    NORMALIZERS.iter().find(|n| n.name == name)
-}
+/// The one normalizer that belongs to no family.
+pub static COLLAPSE_SPACE: Normalizer = Normalizer {
+    name: "collapse-space",
+    summary: "the matched text with runs of whitespace collapsed to one space",
+    run: |f, _| Some(Normalized::value(collapse_space(f.text()))),
+    tables: &[],
+};
 
 /// Collapses each run of whitespace (line breaks included) to one space and
 /// trims the ends: how long forms and multi-line names are reported.

@@ -6,9 +6,11 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use super::catalog::{Catalog, SettingsInput};
 use super::macros::{Macro, Macros, StrLoc};
 use super::schema::RawRuleFile;
 use super::tables::Table;
+use super::tree::RuleTree;
 use super::validate::{self, FileContext};
 use super::{OverlapPolicy, RuleSet};
 use crate::diagnostic::{Diagnostic, Report, Severity, SourceFile};
@@ -19,29 +21,33 @@ use crate::error::{Error, Result};
 /// # Errors
 /// An I/O error when `dir` cannot be listed; a rules error carrying every
 /// diagnostic when any file has an error.
-pub fn load_dir(dir: &Path) -> Result<RuleSet> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, e))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
-        .collect();
-    paths.sort();
-    if paths.is_empty() {
-        return Err(Error::usage(format!("{}: no rule files (*.toml) in this folder", dir.display())));
-    }
-    let mut files = Vec::new();
-    for path in paths {
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-        files.push(SourceFile::new(path, text));
-    }
-    load_files(&files)
+pub fn load_dir(dir: &Path, catalog: &Catalog) -> Result<RuleSet> {
+    load_files(&super::tree::read_dir(dir)?, catalog)
 }
 
-/// Loads rule files already in memory (used by `load_dir` and by tests).
+/// Loads the shipped rules built into the binary.
+///
+/// # Errors
+/// A rules error; the tests keep this from happening to a release.
+pub fn load_builtin(catalog: &Catalog) -> Result<RuleSet> {
+    let tree = RuleTree::builtin();
+    load_tree(&tree.rule_files(), &tree, catalog)
+}
+
+/// Loads rule files already in memory whose data files are on disk (used
+/// by `load_dir` and by tests).
 ///
 /// # Errors
 /// A rules error carrying every diagnostic when any file has an error.
-pub fn load_files(files: &[SourceFile]) -> Result<RuleSet> {
+pub fn load_files(files: &[SourceFile], catalog: &Catalog) -> Result<RuleSet> {
+    load_tree(files, &RuleTree::Disk, catalog)
+}
+
+/// Loads rule files, reading the data files they name through `tree`.
+///
+/// # Errors
+/// A rules error carrying every diagnostic when any file has an error.
+pub fn load_tree(files: &[SourceFile], tree: &RuleTree, catalog: &Catalog) -> Result<RuleSet> {
     let mut diags = Vec::new();
     let mut parsed = Vec::new();
     for file in files {
@@ -80,7 +86,7 @@ pub fn load_files(files: &[SourceFile]) -> Result<RuleSet> {
                 &mut diags,
             );
         }
-        for (table, table_macros) in super::tables::load(file, &raw.tables, &mut diags) {
+        for (table, table_macros) in super::tables::load(file, &raw.tables, tree, &mut diags) {
             if tables.iter().any(|t| t.name == table.name) {
                 let span = raw.tables[&table.name].span();
                 diags.push(
@@ -98,26 +104,48 @@ pub fn load_files(files: &[SourceFile]) -> Result<RuleSet> {
     }
     let table_names: Vec<&str> = tables.iter().map(|t| t.name.as_str()).collect();
 
-    let mut set = RuleSet { resources: crate::normalize::Resources::load(&tables, &mut diags), ..RuleSet::default() };
-    let mut acronym_file: Option<PathBuf> = None;
+    let mut set = RuleSet::default();
+    for read in &catalog.tables {
+        read(&tables, &mut set.resources, &mut diags);
+    }
+    let mut settings_file: BTreeMap<&str, PathBuf> = BTreeMap::new();
     for (file, raw) in &parsed {
         let stem = file.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         set.families.push((stem.clone(), raw.description.clone()));
-        if let Some(a) = &raw.acronyms {
-            if let Some(prev) = &acronym_file {
+        for (section, value) in &raw.settings {
+            let span = value.span();
+            let Some(spec) = catalog.settings(section) else {
+                let known: Vec<&str> = catalog.settings.iter().map(|s| s.section).collect();
+                diags.push(
+                    Diagnostic::error("unknown-settings", format!("no family has settings `[settings.{section}]`"))
+                        .at(file, span.start, span.end)
+                        .note(format!("settings sections: {}", known.join(", "))),
+                );
+                continue;
+            };
+            if let Some(prev) = settings_file.get(spec.section) {
                 diags.push(
                     Diagnostic::error(
                         "duplicate-settings",
-                        format!("`[acronyms]` is already set in {}", prev.display()),
+                        format!("`[settings.{section}]` is already set in {}", prev.display()),
                     )
-                    .at(file, a.span().start, a.span().end),
+                    .at(file, span.start, span.end),
                 );
-            } else {
-                acronym_file = Some(file.path().to_path_buf());
-                set.acronyms = super::acronyms::settings(file, a.get_ref(), &macros, &mut diags);
+                continue;
             }
+            settings_file.insert(spec.section, file.path().to_path_buf());
+            let input = SettingsInput { file, macros: &macros, tree };
+            set.resources.insert_payload((spec.load)(&input, &mut diags));
         }
-        let cx = FileContext { file, stem: &stem, defaults: &raw.defaults, macros: &macros, tables: &table_names };
+        let cx = FileContext {
+            file,
+            tree,
+            catalog,
+            stem: &stem,
+            defaults: &raw.defaults,
+            macros: &macros,
+            tables: &table_names,
+        };
         let mut ids: HashMap<&str, usize> = HashMap::new();
         for r in &raw.rules {
             let id = r.get_ref().id.get_ref().as_str();
@@ -133,6 +161,12 @@ pub fn load_files(files: &[SourceFile]) -> Result<RuleSet> {
             if let Some(rule) = validate::rule(r, &cx, &mut diags) {
                 set.rules.push(rule);
             }
+        }
+    }
+
+    for spec in &catalog.settings {
+        if !settings_file.contains_key(spec.section) {
+            set.resources.insert_payload((spec.default)());
         }
     }
 
@@ -171,7 +205,7 @@ pub fn load_files(files: &[SourceFile]) -> Result<RuleSet> {
 }
 
 /// A TOML syntax or schema error as a diagnostic, naming the rule it is in.
-fn toml_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
+pub(crate) fn toml_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim().to_string();
     let code = if message.starts_with("unknown field") {
         "unknown-field"

@@ -6,13 +6,14 @@
 //! diagnostic at once. Nothing here matches text: [`crate::compile`] turns a
 //! `RuleSet` into an `Extractor`.
 
-pub mod acronyms;
-pub mod examples;
+pub mod catalog;
+pub mod explain;
 pub mod gazetteer;
 pub mod load;
 pub mod macros;
 pub mod schema;
 pub mod tables;
+pub mod tree;
 pub mod validate;
 
 use std::fmt;
@@ -20,44 +21,85 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, SourceFile};
-pub use acronyms::AcronymSettings;
+pub use catalog::Catalog;
 pub use gazetteer::Term;
-pub use load::load_dir;
+pub use load::{load_builtin, load_dir};
 use macros::Expanded;
+pub use tree::RuleTree;
 
-/// What a rule extracts; the `kind` column.
+/// What a rule extracts; the `kind` column. Kinds are declared by the
+/// families (`entity`, `date`, `acronym`, `amount`), each with a rank that
+/// orders them in summaries and in overlap-group order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    /// Countries, organizations, people, events, laws.
-    Entity,
-    /// Dates, times, intervals.
-    Date,
-    /// Acronym definitions and mentions.
-    Acronym,
+pub struct Kind {
+    rank: u8,
+    name: &'static str,
 }
 
 impl Kind {
-    /// All kinds, in the order summaries list them.
-    pub const ALL: [Kind; 3] = [Kind::Entity, Kind::Date, Kind::Acronym];
+    /// A kind named `name` (the `kind` value in rule files and the column),
+    /// ranked `rank` among the kinds.
+    pub const fn new(rank: u8, name: &'static str) -> Kind {
+        assert!((rank as usize) < Kind::MAX, "a kind's rank must be below Kind::MAX");
+        Kind { rank, name }
+    }
+
+    /// How many kinds there can be (ranks `0..MAX`): summaries count rows
+    /// in a fixed array.
+    pub const MAX: usize = 16;
+
+    /// Its rank: the order of kinds in summaries.
+    pub fn rank(self) -> u8 {
+        self.rank
+    }
 
     /// The name used in rule files and in the `kind` column.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Entity => "entity",
-            Kind::Date => "date",
-            Kind::Acronym => "acronym",
-        }
-    }
-
-    /// Parses a name from a rule file.
-    pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+        self.name
     }
 }
 
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(self.name)
+    }
+}
+
+/// A rule's name, `file-stem/id` (`dates/ja-era`): the `rule` column of
+/// every row it makes, and what `rules explain` and `explain --rule` take.
+/// Cheap to clone (shared).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct RuleId(Arc<str>);
+
+impl RuleId {
+    /// The rule named `stem/id`.
+    pub fn new(stem: &str, id: &str) -> RuleId {
+        RuleId(Arc::from(format!("{stem}/{id}")))
+    }
+
+    /// The name as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for RuleId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for RuleId {
+    fn from(s: &str) -> RuleId {
+        RuleId(Arc::from(s))
     }
 }
 
@@ -218,7 +260,7 @@ pub struct Expect {
 #[derive(Clone, Debug)]
 pub struct Rule {
     /// `file-stem/id`, the value of the `rule` column.
-    pub name: Arc<str>,
+    pub name: RuleId,
     /// The id within its file.
     pub id: String,
     /// The file it is in.
@@ -261,11 +303,10 @@ impl Rule {
 pub struct RuleSet {
     /// Rules in load order: files by name, then file order.
     pub rules: Vec<Rule>,
-    /// Acronym detector settings.
-    pub acronyms: AcronymSettings,
     /// Descriptions of the rule files, by file stem.
     pub families: Vec<(String, Option<String>)>,
-    /// Normalizer data read from the rule set's `[tables]`.
+    /// The families' data: read from the rule set's `[tables]` and
+    /// `[settings.<family>]`.
     pub resources: crate::normalize::Resources,
     /// Warnings found while loading.
     pub warnings: Vec<Diagnostic>,

@@ -146,14 +146,15 @@ impl Table {
 pub fn load(
     file: &SourceFile,
     raw: &BTreeMap<String, Spanned<RawTable>>,
+    tree: &super::tree::RuleTree,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<(Table, Vec<(String, Macro)>)> {
     let mut out = Vec::new();
     for (name, t) in raw {
         let t_ref = t.get_ref();
         let path = super::validate::resolve(file.path(), t_ref.path.get_ref());
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
+        let text = match tree.read(&path) {
+            Ok(text) => text.into_owned(),
             Err(e) => {
                 diags.push(
                     Diagnostic::error(

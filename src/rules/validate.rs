@@ -11,28 +11,18 @@ use toml::Spanned;
 use super::macros::{expand, Expanded, Macros, StrLoc};
 use super::schema::{RawDefaults, RawExample, RawRule};
 use super::{
-    gazetteer, Context, Example, Expect, Kind, OverlapPolicy, PatternRule, Rule, RuleSource, Template, TemplatePart,
+    gazetteer, Context, Example, Expect, OverlapPolicy, PatternRule, Rule, RuleSource, Template, TemplatePart,
 };
 use crate::diagnostic::{Diagnostic, SourceFile};
-
-/// Detectors a rule may name with `detector = "..."`.
-pub const DETECTORS: &[&str] = &[
-    crate::matchers::acronym::SCHWARTZ_HEARST,
-    crate::matchers::acronym::LONG_SHORT,
-    crate::matchers::acronym::SHORT_LONG,
-    crate::matchers::acronym::KNOWN_LONG_FORM,
-    crate::matchers::acronym::CUE,
-    crate::matchers::acronym::JAPANESE,
-    crate::matchers::acronym::PDF_GLOSS,
-    crate::matchers::acronym::MENTION,
-    crate::matchers::acronym::KNOWN,
-    crate::normalize::entities::PERSON_MENTIONS,
-];
 
 /// Everything a rule is validated against.
 pub struct FileContext<'a> {
     /// The rule file.
     pub file: &'a SourceFile,
+    /// Where the data files it names are read from.
+    pub tree: &'a super::tree::RuleTree,
+    /// The families' kinds, normalizers and detectors.
+    pub catalog: &'a super::catalog::Catalog,
     /// Its stem, the first half of rule names.
     pub stem: &'a str,
     /// Its `[defaults]`.
@@ -67,16 +57,19 @@ pub fn rule(raw: &Spanned<RawRule>, cx: &FileContext<'_>, diags: &mut Vec<Diagno
     let kind = match raw.kind.as_ref().or(cx.defaults.kind.as_ref()) {
         None => {
             diags.push(at(
-                err("missing-field", "rule has no `kind` (entity, date or acronym)".into()),
+                err("missing-field", format!("rule has no `kind` ({})", cx.catalog.kind_names())),
                 rule_head.clone(),
             ));
             None
         }
         Some(k) => {
-            let kind = Kind::parse(k.get_ref());
+            let kind = cx.catalog.kind(k.get_ref());
             if kind.is_none() {
                 diags.push(at(
-                    err("unknown-kind", format!("unknown kind `{}`; expected entity, date or acronym", k.get_ref())),
+                    err(
+                        "unknown-kind",
+                        format!("unknown kind `{}`; expected {}", k.get_ref(), cx.catalog.kind_names()),
+                    ),
                     k.span(),
                 ));
             }
@@ -169,7 +162,7 @@ pub fn rule(raw: &Spanned<RawRule>, cx: &FileContext<'_>, diags: &mut Vec<Diagno
         return None;
     }
     Some(Rule {
-        name: Arc::from(format!("{}/{id}", cx.stem)),
+        name: super::RuleId::new(cx.stem, &id),
         id,
         file: file.clone(),
         span: (span.start, span.end),
@@ -198,7 +191,7 @@ fn source(
     let file = cx.file;
     if let Some(g) = &raw.gazetteer {
         let path = resolve(file.path(), g.get_ref());
-        let (file_ok, terms) = read_gazetteer(&path, case_sensitive, whole_word, diags);
+        let (file_ok, terms) = read_gazetteer(cx.tree, &path, case_sensitive, whole_word, diags);
         if !file_ok {
             diags.push(
                 Diagnostic::error("missing-gazetteer", format!("cannot read gazetteer `{}`", path.display()))
@@ -211,12 +204,13 @@ fn source(
         return Some(RuleSource::Gazetteer { path, terms });
     }
     if let Some(d) = &raw.detector {
-        if !DETECTORS.contains(&d.get_ref().as_str()) {
+        let detectors = &cx.catalog.detectors;
+        if !detectors.contains(&d.get_ref().as_str()) {
             diags.push(
                 Diagnostic::error("unknown-detector", format!("no detector named `{}`", d.get_ref()))
                     .rule(id)
                     .at(file, d.span().start, d.span().end)
-                    .note(format!("detectors: {}", DETECTORS.join(", "))),
+                    .note(format!("detectors: {}", detectors.join(", "))),
             );
             return None;
         }
@@ -239,10 +233,11 @@ fn source(
     }
     let normalizer = match raw.normalizer.as_ref().or(cx.defaults.normalizer.as_ref()) {
         None => None,
-        Some(n) => match crate::normalize::lookup(n.get_ref()) {
-            Some(found) => Some(found),
-            None => {
-                let known: Vec<_> = crate::normalize::all().iter().map(|n| n.name).collect();
+        Some(n) => {
+            if let Some(found) = cx.catalog.normalizer(n.get_ref()) {
+                Some(found)
+            } else {
+                let known: Vec<_> = cx.catalog.normalizers.iter().map(|n| n.name).collect();
                 diags.push(
                     Diagnostic::error("unknown-normalizer", format!("no normalizer named `{}`", n.get_ref()))
                         .rule(id)
@@ -251,7 +246,7 @@ fn source(
                 );
                 return None;
             }
-        },
+        }
     };
     if let (Some(n), Some(spanned)) = (normalizer, raw.normalizer.as_ref().or(cx.defaults.normalizer.as_ref())) {
         for (capture, table) in n.tables {
@@ -300,14 +295,15 @@ fn source(
 
 /// Reads and parses a gazetteer; `(false, _)` when the file cannot be read.
 fn read_gazetteer(
+    tree: &super::tree::RuleTree,
     path: &Path,
     case_sensitive: bool,
     whole_word: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> (bool, Vec<super::Term>) {
-    match std::fs::read_to_string(path) {
+    match tree.read(path) {
         Ok(text) => {
-            let csv = SourceFile::new(path, text);
+            let csv = SourceFile::new(path, text.into_owned());
             (true, gazetteer::parse(&csv, case_sensitive, whole_word, diags))
         }
         Err(_) => (false, Vec::new()),
@@ -463,7 +459,7 @@ fn example(raw: &Spanned<RawExample>, file: &SourceFile, id: &str, diags: &mut V
         }
     };
     if let Some(d) = &raw.anchor_date {
-        if crate::normalize::dates::CivilDate::parse_iso(d).is_none() {
+        if !is_iso_date(d) {
             diags.push(
                 Diagnostic::error("invalid-example", format!("`anchor_date` must be a date YYYY-MM-DD, found `{d}`"))
                     .rule(id)
@@ -504,4 +500,22 @@ fn example(raw: &Spanned<RawExample>, file: &SourceFile, id: &str, diags: &mut V
         anchor: raw.anchor,
         span: (span.start, span.end),
     })
+}
+
+/// `YYYY-MM-DD` with a month 1-12 and a day 1-31: the shape an example's
+/// `anchor_date` must have. (The date family checks the calendar when the
+/// example runs; the rules layer knows no family.)
+fn is_iso_date(d: &str) -> bool {
+    let parts: Vec<&str> = d.split('-').collect();
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
+    };
+    match parts.as_slice() {
+        [y, m, day] => {
+            number(y, 4).is_some()
+                && number(m, 2).is_some_and(|m| (1..=12).contains(&m))
+                && number(day, 2).is_some_and(|x| (1..=31).contains(&x))
+        }
+        _ => false,
+    }
 }

@@ -1,6 +1,7 @@
 //! Text handling shared by every stage: the normalized [`DocumentView`] the
 //! matchers search, and the [`Locator`] that reports positions.
 
+pub mod excel;
 pub mod line_index;
 pub mod view;
 

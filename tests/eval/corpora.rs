@@ -20,7 +20,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use yomitori::diagnostic::SourceFile;
-use yomitori::{Document, Extractor, Kind};
+use yomitori::{Document, Extractor};
 
 /// The four corpora: name and file.
 pub const CORPORA: [(&str, &str); 4] = [
@@ -138,8 +138,8 @@ fn ratio(a: usize, b: usize) -> f64 {
 pub fn found_pairs(ex: &Extractor, id: &str, text: &str) -> BTreeSet<(String, String)> {
     ex.extract(&Document::new(id, text))
         .into_iter()
-        .filter(|r| r.kind == Kind::Acronym && &*r.ty == "DEFINITION")
-        .filter_map(|r| r.short_form.map(|s| (collapse(&s), collapse(&r.normalized))))
+        .filter(|r| r.kind.as_str() == "acronym" && &*r.ty == "DEFINITION")
+        .filter_map(|r| r.key.map(|s| (collapse(&s), collapse(&r.normalized))))
         .collect()
 }
 
@@ -187,7 +187,7 @@ pub fn base_extractor() -> Extractor {
         "schwartz-hearst.toml",
         "[[rule]]\nid = \"definition\"\nkind = \"acronym\"\ntype = \"DEFINITION\"\ndetector = \"schwartz-hearst\"\n",
     );
-    let set = yomitori::rules::load::load_files(&[file]).expect("the base rule loads");
+    let set = yomitori::rules::load::load_files(&[file], &yomitori::families::catalog()).expect("the base rule loads");
     Extractor::from_rules(set).expect("the base rule compiles")
 }
 
@@ -196,6 +196,7 @@ pub fn base_extractor() -> Extractor {
 pub fn extended_extractor(root: &Path) -> Extractor {
     let path = root.join("rules/acronyms.toml");
     let text = std::fs::read_to_string(&path).expect("rules/acronyms.toml");
-    let set = yomitori::rules::load::load_files(&[SourceFile::new(path, text)]).expect("the acronym rules load");
+    let set = yomitori::rules::load::load_files(&[SourceFile::new(path, text)], &yomitori::families::catalog())
+        .expect("the acronym rules load");
     Extractor::from_rules(set).expect("the acronym rules compile")
 }

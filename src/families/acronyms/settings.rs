@@ -1,4 +1,4 @@
-//! `[acronyms]` of a rule file → [`AcronymSettings`]: the numbers, word
+//! `[settings.acronyms]` of a rule file → [`AcronymSettings`]: the numbers, word
 //! lists, cue patterns and known expansions the acronym detectors read.
 //!
 //! Everything here is validated once, when the rules load, with a
@@ -16,13 +16,13 @@ use regex_automata::util::syntax;
 use regex_automata::MatchKind;
 use toml::Spanned;
 
-use super::macros::{expand, Macros, StrLoc};
 use super::schema::{RawAcronymSettings, RawCue};
-use super::validate;
 use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::rules::macros::{expand, Macros, StrLoc};
+use crate::rules::validate;
 use crate::text::fold;
 
-/// Settings of the acronym detectors (`[acronyms]` of a rule file).
+/// Settings of the acronym detectors (`[settings.acronyms]` of a rule file).
 #[derive(Clone, Debug)]
 pub struct AcronymSettings {
     /// Most letters and digits in a short form.
@@ -175,7 +175,7 @@ impl Hasher for KeyHasher {
 /// Builds [`KeyHasher`]s.
 pub type KeyHash = BuildHasherDefault<KeyHasher>;
 
-/// The cue-phrase patterns of `[[acronyms.cue]]`, compiled.
+/// The cue-phrase patterns of `[[settings.acronyms.cue]]`, compiled.
 ///
 /// Each cue is its own regex, so that each gets its own literal prefilter:
 /// one regex for all would start at the rarest common prefix of all cues,
@@ -249,12 +249,13 @@ pub fn first_piece(short: &str) -> &str {
     short.split([' ', '-', '/']).next().unwrap_or(short)
 }
 
-/// Validates `[acronyms]` of `file`. Problems go to `diags`; the settings
+/// Validates `[settings.acronyms]` of `file`. Problems go to `diags`; the settings
 /// returned then use defaults for the bad values.
 pub fn settings(
     file: &SourceFile,
     raw: &RawAcronymSettings,
     macros: &Macros,
+    tree: &crate::rules::tree::RuleTree,
     diags: &mut Vec<Diagnostic>,
 ) -> AcronymSettings {
     let mut s = AcronymSettings::default();
@@ -342,8 +343,8 @@ pub fn settings(
     }
     if let Some(known) = &raw.known {
         let path = validate::resolve(file.path(), known.get_ref());
-        match std::fs::read_to_string(&path) {
-            Ok(text) => s.known = Some(parse_known(&SourceFile::new(&path, text), diags)),
+        match tree.read(&path) {
+            Ok(text) => s.known = Some(parse_known(&SourceFile::new(&path, text.into_owned()), diags)),
             Err(e) => diags.push(
                 Diagnostic::error(
                     "missing-gazetteer",
@@ -427,7 +428,7 @@ pub fn parse_known(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> KnownExpan
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
-            diags.push(super::gazetteer::csv_error(file, &e));
+            diags.push(crate::rules::gazetteer::csv_error(file, &e));
             return out;
         }
     };
@@ -462,7 +463,7 @@ pub fn parse_known(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> KnownExpan
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                diags.push(super::gazetteer::csv_error(file, &e));
+                diags.push(crate::rules::gazetteer::csv_error(file, &e));
                 continue;
             }
         };
@@ -539,9 +540,9 @@ mod tests {
 
     #[test]
     fn bad_settings_are_diagnosed_at_their_values() {
-        let text = "[acronyms]\nwindow_times = 0\nstop_words = [\"of the\"]\nknown = \"nowhere.csv\"\n\n[[acronyms.cue]]\nname = \"x\"\npattern = 'or (?P<abbr>[A-Z]+)'\n\n[[acronyms.cue]]\nname = \"y\"\npattern = '(unclosed'\n";
+        let text = "[settings.acronyms]\nwindow_times = 0\nstop_words = [\"of the\"]\nknown = \"nowhere.csv\"\n\n[[settings.acronyms.cue]]\nname = \"x\"\npattern = 'or (?P<abbr>[A-Z]+)'\n\n[[settings.acronyms.cue]]\nname = \"y\"\npattern = '(unclosed'\n";
         let file = SourceFile::new("rules/a.toml", text);
-        let err = crate::rules::load::load_files(&[file]).expect_err("bad settings");
+        let err = crate::rules::load::load_files(&[file], &crate::families::catalog()).expect_err("bad settings");
         let msg = err.to_string();
         for want in [
             "error[invalid-value]: `window_times` must be between 1 and 10, found 0",

@@ -28,6 +28,7 @@
 pub mod anchor;
 pub mod calendar;
 pub mod era;
+pub mod family;
 pub mod names;
 pub mod numerals;
 pub mod relative;
@@ -35,10 +36,11 @@ pub mod value;
 
 pub use anchor::Anchor;
 pub use calendar::CivilDate;
+pub use family::{FAMILY, KIND};
 pub use value::DateValue;
 
-use super::{Fields, Flags, Normalized, Resources};
 use crate::diagnostic::Diagnostic;
+use crate::normalize::{Fields, Flags, Normalized, Resources};
 use crate::rules::tables::Table;
 use era::{Era, EraTable};
 use relative::{RelativeTable, Unit};
@@ -356,7 +358,7 @@ fn interval_end(p: &Parts<'_>, is_end: bool) -> Point {
 
 /// Converts the captures of a date match.
 fn convert(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
-    let data = &res.dates;
+    let data = res.get::<DateData>()?;
     let mut flags = Flags::default();
     let c = Captured::read(f);
     let mut value = if let Some(text) = c.relative {
@@ -429,7 +431,7 @@ fn convert(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
         value: value.render(),
         flags,
         ty: (ty != "DATE").then_some(ty),
-        date: Some(value),
+        payload: Some(std::sync::Arc::new(value)),
         ..Normalized::default()
     })
 }

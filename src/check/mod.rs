@@ -4,12 +4,14 @@
 //! Rows are compared as parsed records, not as bytes, so a diff shows whole
 //! rows (`-` expected, `+` got) even when a cell spans lines.
 
+pub mod examples;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
-use crate::emit::{atomic, Format, Glossary, RowWriter, GLOSSARY};
+use crate::emit::{atomic, Format, RowWriter};
 use crate::error::{Error, Result};
 use crate::extract::{Document, Extractor};
 use crate::pipeline::{self, Observer, RunOptions, Summary};
@@ -37,7 +39,7 @@ where
     I::IntoIter: Send,
 {
     let mut writer = RowWriter::new(Vec::new(), Format::Csv, false).map_err(|e| Error::io("<memory>", e))?;
-    let mut glossary = Glossary::new();
+    let mut sides: Vec<_> = crate::families::side_outputs().map(|o| (o.file_name, (o.new)())).collect();
     let summary = pipeline::run(
         extractor,
         docs,
@@ -46,13 +48,21 @@ where
             for r in rows {
                 writer.write(r).map_err(|e| Error::io("<memory>", e))?;
             }
-            glossary.add(rows);
+            for (_, side) in &mut sides {
+                side.add(rows);
+            }
             Ok(())
         },
         observer,
     )?;
     let bytes = writer.finish().map_err(|e| Error::io("<memory>", e))?;
-    Ok((vec![(EXTRACTIONS.to_string(), bytes), (GLOSSARY.to_string(), glossary.to_csv())], summary))
+    let mut outputs = vec![(EXTRACTIONS.to_string(), bytes)];
+    for (name, side) in sides {
+        let mut bytes = Vec::new();
+        side.write(&mut bytes, false).map_err(|e| Error::io("<memory>", e))?;
+        outputs.push((name.to_string(), bytes));
+    }
+    Ok((outputs, summary))
 }
 
 /// The difference between one golden file and the run's output.

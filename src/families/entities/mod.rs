@@ -12,9 +12,14 @@
 //! loaded; that rule names the rows it adds, and its kind and group say which
 //! candidates are people (by default its type, `PERSON`).
 
-use super::{collapse_space, Fields, Normalized, Resources};
+pub mod family;
+pub mod names;
+
+pub use family::{FAMILY, KIND};
+
 use crate::compile::Compiled;
 use crate::matchers::{Candidate, Value};
+use crate::normalize::{collapse_space, Fields, Normalized, Resources};
 use crate::rules::RuleSource;
 use crate::text::{is_cjk, is_word_char, on_word_edges};
 
@@ -78,7 +83,10 @@ const NOT_NAMES: &[&str] = &[
 pub fn person_name(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
     let raw = f.get("name").unwrap_or_else(|| f.text());
     let name = join_words(raw);
-    if name.is_empty() || name.split(' ').any(|w| NOT_NAMES.contains(&w)) || res.entities.is_place(&name) {
+    if name.is_empty()
+        || name.split(' ').any(|w| NOT_NAMES.contains(&w))
+        || res.get::<names::EntityData>().is_some_and(|d| d.is_place(&name))
+    {
         return None;
     }
     let words: Vec<String> = name.split(' ').map(title_case_shouted).collect();
@@ -148,7 +156,7 @@ struct FullName {
 ///   four letters or more, exact case, whole word, not inside another entity)
 ///   become rows of the `person-mentions` rule, linked the same way.
 pub fn link_people(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
-    let Some(rule) = c.person_rule else { return };
+    let Some(rule) = find_person_rule(&c.rules) else { return };
     let group = c.rule_group[rule as usize];
     let is_person = |cand: &Candidate| c.rule_group[cand.rule as usize] == group;
     if !cands.iter().any(is_person) {
@@ -172,7 +180,7 @@ pub fn link_people(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
                 latest.insert(key, k);
             }
             let written = n.value.clone();
-            super::entity_names::identify_person(&c.resources.entities, n);
+            names::identify_person(c.resources.get::<names::EntityData>(), n);
             full.push(FullName { value: n.value.clone(), written, id: n.id.clone(), start, end });
         } else if let Some(&k) = mention_key(&n.value).and_then(|key| latest.get(&key)) {
             let f = &full[k];
@@ -181,7 +189,7 @@ pub fn link_people(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
             n.id.clone_from(&f.id);
             n.reference = Some((f.start, f.end));
         } else {
-            super::entity_names::identify_person(&c.resources.entities, n);
+            names::identify_person(c.resources.get::<names::EntityData>(), n);
         }
     }
     let added = bare_mentions(c, rule, hay, &full, cands);

@@ -30,7 +30,6 @@ use super::value::{DateValue, Day, Month, Point, Year};
 use crate::compile::Compiled;
 use crate::matchers::{Candidate, Value};
 use crate::normalize::Normalized;
-use crate::rules::Kind;
 
 /// Whether and how dates without a year are resolved.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -118,8 +117,8 @@ pub fn resolve(c: &Compiled, hay: &str, cands: &mut [Candidate], anchor: Anchor,
     }
     let mut order: Vec<usize> = (0..cands.len())
         .filter(|&i| {
-            c.rules[cands[i].rule as usize].kind == Kind::Date
-                && matches!(&cands[i].value, Value::Computed(n) if n.date.is_some())
+            c.rules[cands[i].rule as usize].kind == super::KIND
+                && matches!(&cands[i].value, Value::Computed(n) if n.payload::<DateValue>().is_some())
         })
         .collect();
     if order.is_empty() {
@@ -138,13 +137,13 @@ pub fn resolve(c: &Compiled, hay: &str, cands: &mut [Candidate], anchor: Anchor,
     for i in order {
         let span = (cands[i].start, cands[i].end);
         let Value::Computed(n) = &mut cands[i].value else { continue };
-        let Some(v) = n.date else { continue };
+        let Some(v) = n.payload::<DateValue>().copied() else { continue };
         let mut year_source = Some(span);
         if let Some(r) = resolve_one(&v, reference, &before) {
             year_source = r.year_source.unwrap_or(Some(span));
             apply(n, r.value, r.source);
         }
-        if let Some(v) = &n.date {
+        if let Some(v) = n.payload::<DateValue>() {
             before.record(v, span, year_source);
         }
     }
@@ -155,7 +154,7 @@ fn dateline(hay: &str, cands: &[Candidate], order: &[usize]) -> Option<Reference
     let limit = memchr::memchr_iter(b'\n', hay.as_bytes()).nth(DATELINE_LINES - 1).unwrap_or(hay.len());
     order.iter().map(|&i| &cands[i]).take_while(|c| c.start < limit).find_map(|c| {
         let Value::Computed(n) = &c.value else { return None };
-        let v = n.date?;
+        let v = n.payload::<DateValue>().copied()?;
         (v.end.is_none() && v.relative.is_none()).then_some(())?;
         Some(Reference { date: v.start.date()?, span: Some((c.start, c.end)) })
     })
@@ -167,7 +166,7 @@ fn apply(n: &mut Normalized, v: DateValue, source: Option<Span>) {
     n.ty = (ty != "DATE").then_some(ty);
     n.flags.insert("anchored");
     n.reference = source;
-    n.date = Some(v);
+    n.payload = Some(std::sync::Arc::new(v));
 }
 
 /// A resolved value.

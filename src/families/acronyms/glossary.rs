@@ -19,9 +19,8 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::sync::Arc;
 
-use super::excel;
-use crate::emit::Row;
-use crate::rules::Kind;
+use crate::row::Row;
+use crate::text::excel;
 
 /// File name of the glossary (beside the rows, and in golden folders).
 pub const GLOSSARY: &str = "acronyms.csv";
@@ -60,7 +59,7 @@ impl Glossary {
     pub fn add(&mut self, rows: &[Row]) {
         self.docs += 1;
         for r in rows {
-            let (Kind::Acronym, Some(short)) = (r.kind, &r.short_form) else { continue };
+            let (true, Some(short)) = (r.kind == super::KIND, &r.key) else { continue };
             let long_key = crate::normalize::collapse_space(&r.normalized).to_lowercase();
             let seq = (self.docs, r.start);
             let e = self.entries.entry((short.clone(), long_key)).or_insert_with(|| Entry {
@@ -76,7 +75,7 @@ impl Glossary {
             if seq < e.first {
                 e.first = seq;
                 e.first_doc = r.doc.clone();
-                e.long = r.normalized.clone();
+                e.long.clone_from(&r.normalized);
             }
             if e.last_doc != self.docs {
                 e.last_doc = self.docs;
@@ -124,12 +123,22 @@ impl Glossary {
                 e.first.1.to_string(),
             ])?;
         }
-        c.into_inner().map_err(|e| e.into_error())
+        c.into_inner().map_err(csv::IntoInnerError::into_error)
     }
 
     /// The glossary as CSV bytes.
     pub fn to_csv(&self) -> Vec<u8> {
         self.write(Vec::new(), false).expect("writing to memory")
+    }
+}
+
+impl crate::families::SideCollector for Glossary {
+    fn add(&mut self, rows: &[Row]) {
+        Glossary::add(self, rows);
+    }
+
+    fn write(&self, w: &mut dyn Write, excel: bool) -> io::Result<()> {
+        Glossary::write(self, w, excel).map(|_| ())
     }
 }
 
@@ -140,7 +149,7 @@ mod tests {
     fn row(doc: &str, ty: &str, short: &str, long: &str, start: usize) -> Row {
         Row {
             doc: doc.into(),
-            kind: Kind::Acronym,
+            kind: crate::families::acronyms::KIND,
             ty: ty.into(),
             text: short.into(),
             normalized: long.into(),
@@ -155,7 +164,7 @@ mod tests {
             ref_start: None,
             ref_end: None,
             flags: String::new(),
-            short_form: Some(short.into()),
+            key: Some(short.into()),
         }
     }
 

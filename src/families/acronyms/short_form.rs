@@ -17,7 +17,7 @@
 //! are not short forms. `(1)`, `(December 2019)` and `(see 6(2) on page
 //! 268)` have no acronym word.
 
-use crate::rules::AcronymSettings;
+use crate::families::acronyms::settings::AcronymSettings;
 
 /// A short form candidate as written.
 #[derive(Clone, Debug)]

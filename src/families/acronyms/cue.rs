@@ -1,4 +1,4 @@
-//! Cue-phrase definitions: the patterns of `[[acronyms.cue]]`, compiled once,
+//! Cue-phrase definitions: the patterns of `[[settings.acronyms.cue]]`, compiled once,
 //! each capturing the short form as `short` and maybe the long form as
 //! `long`.
 //!
@@ -11,7 +11,7 @@
 use super::align::{acceptable, long_form, region_end, region_start, region_words, right_to_left, token_start, Mode};
 use super::short_form::{trim_quotes, ShortForm};
 use super::Definition;
-use crate::rules::AcronymSettings;
+use crate::families::acronyms::settings::AcronymSettings;
 
 /// Pushes the definitions the cue patterns find in `hay`.
 pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
@@ -20,24 +20,22 @@ pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
         let (Some(m), Some(short)) = (caps.get_match(), caps.get_group_by_name("short")) else { continue };
         let (a, b) = trim_quotes(hay, short.start, short.end);
         let Some(sf) = ShortForm::parse(&hay[a..b], a, s) else { continue };
-        let long = match caps.get_group_by_name("long") {
-            Some(l) => {
-                let (la, lb) = trim_quotes(hay, l.start, l.end);
-                let lb = region_end(hay, la, lb);
-                let text = &hay[la..lb];
-                let letters = sf.match_letters();
-                let whole = [Mode::Extended, Mode::Lenient].into_iter().any(|mode| {
-                    right_to_left(&letters, text, mode, s).is_some_and(|f| token_start(text, f.first) == 0)
-                }) && acceptable(sf.text, sf.letters(), text, Mode::Extended, s);
-                whole.then_some((la, lb))
-            }
-            None => {
-                // The long form ends before the cue and an opening bracket.
-                let cue = hay[..m.start()].trim_end().trim_end_matches('(').len();
-                let start = region_start(hay, cue, region_words(&sf, s), s);
-                let end = region_end(hay, start, cue);
-                (end > start).then(|| long_form(&sf, hay, start, end, s)).flatten()
-            }
+        let long = if let Some(l) = caps.get_group_by_name("long") {
+            let (la, lb) = trim_quotes(hay, l.start, l.end);
+            let lb = region_end(hay, la, lb);
+            let text = &hay[la..lb];
+            let letters = sf.match_letters();
+            let whole = [Mode::Extended, Mode::Lenient]
+                .into_iter()
+                .any(|mode| right_to_left(&letters, text, mode, s).is_some_and(|f| token_start(text, f.first) == 0))
+                && acceptable(sf.text, sf.letters(), text, Mode::Extended, s);
+            whole.then_some((la, lb))
+        } else {
+            // The long form ends before the cue and an opening bracket.
+            let cue = hay[..m.start()].trim_end().trim_end_matches('(').len();
+            let start = region_start(hay, cue, region_words(&sf, s), s);
+            let end = region_end(hay, start, cue);
+            (end > start).then(|| long_form(&sf, hay, start, end, s)).flatten()
         };
         if let Some(long) = long {
             out.push(Definition::new(&sf, long));

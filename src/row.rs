@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::rules::Kind;
+use crate::rules::{Kind, RuleId};
 
 /// The CSV header, in column order.
 pub const HEADER: [&str; 16] = [
@@ -73,17 +73,18 @@ pub struct Row {
     /// 1-based column of `start`, in characters.
     pub column: usize,
     /// `file-stem/rule-id`.
-    pub rule: Arc<str>,
+    pub rule: RuleId,
     /// Byte start of the reference span.
     pub ref_start: Option<usize>,
     /// Byte end of the reference span.
     pub ref_end: Option<usize>,
     /// `;`-separated sorted flags.
     pub flags: String,
-    /// For acronym rows, the short form the row is about, as defined (`SSA`
-    /// for the mention `SSAs`). Not a column: it keys the glossary.
+    /// A family's key for the row, never a column: an acronym row's short
+    /// form as defined (`SSA` for the mention `SSAs`), which keys the
+    /// glossary.
     #[serde(skip)]
-    pub short_form: Option<Arc<str>>,
+    pub key: Option<Arc<str>>,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)]

@@ -23,13 +23,13 @@
 //!   digits.
 //!
 //! The 5, 2 and 10 are `window_plus`, `window_times` and `max_short_len`
-//! of `[acronyms]`, whose defaults are the published values. Nothing else
+//! of `[settings.acronyms]`, whose defaults are the published values. Nothing else
 //! in the settings applies: this detector is the reference the extended
 //! ones are measured against (`docs/acronyms.md`).
 
 use super::align::{self, Mode};
 use super::Definition;
-use crate::rules::AcronymSettings;
+use crate::families::acronyms::settings::AcronymSettings;
 
 /// Pushes every pair the reference algorithm finds in `hay`.
 pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {

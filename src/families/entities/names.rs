@@ -15,10 +15,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Fields, Normalized, Resources};
+use super::KIND;
 use crate::compile::Compiled;
 use crate::diagnostic::Diagnostic;
 use crate::matchers::{Candidate, Value};
+use crate::normalize::{Fields, Normalized, Resources};
 use crate::rules::tables::Table;
 use crate::text::is_cjk;
 
@@ -69,13 +70,12 @@ pub fn slug(name: &str) -> String {
             }
             pending_sep = false;
             out.extend(ch.to_lowercase());
-        } else if matches!(ch, '\'' | '’' | '.')
-            || (matches!(ch, '-' | '‐' | '–') && !pending_sep && BOUND_PREFIXES.contains(&&out[word_start..]))
-        {
-            // Dropped: apostrophes, periods, a bound prefix's hyphen.
-            continue;
         } else {
-            pending_sep = true;
+            // Dropped without a separator: apostrophes, periods, a bound
+            // prefix's hyphen.
+            let dropped = matches!(ch, '\'' | '’' | '.')
+                || (matches!(ch, '-' | '‐' | '–') && !pending_sep && BOUND_PREFIXES.contains(&&out[word_start..]));
+            pending_sep |= !dropped;
         }
     }
     out
@@ -87,7 +87,7 @@ pub fn slug(name: &str) -> String {
 /// (`A/RES/75/201`); otherwise one Latin word names nothing (`This
 /// Dialogue`, `Seventh Meeting`).
 fn name_words(f: &Fields<'_>, symbols: bool) -> Option<(String, bool)> {
-    let name = super::entities::join_words(f.get("name").unwrap_or_else(|| f.text()));
+    let name = super::join_words(f.get("name").unwrap_or_else(|| f.text()));
     let mut words: Vec<&str> = name.split(' ').collect();
     if words.len() > 1 && DETERMINERS.contains(&words[0]) {
         words.remove(0);
@@ -205,8 +205,8 @@ impl EntityData {
 
 /// Gives a person candidate its identity after linking: an office holder's
 /// canonical name and id, or `person:<slug>` of the value.
-pub fn identify_person(data: &EntityData, n: &mut Normalized) {
-    if let Some((canonical, id)) = data.holder(&n.value) {
+pub fn identify_person(data: Option<&EntityData>, n: &mut Normalized) {
+    if let Some((canonical, id)) = data.and_then(|d| d.holder(&n.value)) {
         n.value.clone_from(canonical);
         n.id.clone_from(id);
     } else if n.id.is_empty() {
@@ -219,7 +219,7 @@ pub fn identify_person(data: &EntityData, n: &mut Normalized) {
 /// (`East Asia Summit` is the known ORG, not also an EVENT of `en-event`).
 /// Runs after overlap resolution.
 pub fn drop_relabelled(c: &Compiled, cands: &mut Vec<Candidate>) {
-    let entity = |cand: &Candidate| c.rules[cand.rule as usize].kind == crate::rules::Kind::Entity;
+    let entity = |cand: &Candidate| c.rules[cand.rule as usize].kind == KIND;
     let known: HashMap<(usize, usize), u32> = cands
         .iter()
         .filter(|k| matches!(k.value, Value::Term(_)) && entity(k))

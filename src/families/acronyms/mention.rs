@@ -28,10 +28,11 @@ use std::sync::Arc;
 use super::short_form::is_plural;
 use super::{KNOWN, MENTION};
 use crate::compile::Compiled;
+use crate::families::acronyms::settings::AcronymSettings;
+use crate::families::acronyms::settings::{first_piece, KeyHash};
 use crate::matchers::{Candidate, Value};
 use crate::normalize::{collapse_space, Normalized};
-use crate::rules::acronyms::{first_piece, KeyHash};
-use crate::rules::{Kind, RuleSource};
+use crate::rules::RuleSource;
 use crate::text::on_word_edges;
 
 /// Most pieces in one short form.
@@ -62,12 +63,13 @@ pub fn find(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
     if mention_rule.is_none() && known_rule.is_none() {
         return;
     }
-    let known = known_rule.and(c.acronyms.known.as_ref());
+    let settings = c.resources.get::<AcronymSettings>();
+    let known = known_rule.and(settings.and_then(|s| s.known.as_ref()));
     let mut defs: Vec<Def> = cands
         .iter()
-        .filter(|cand| c.rules[cand.rule as usize].kind == Kind::Acronym)
+        .filter(|cand| c.rules[cand.rule as usize].kind == super::KIND)
         .filter_map(|cand| match &cand.value {
-            Value::Computed(n) => n.short_form.as_ref().map(|key| Def {
+            Value::Computed(n) => n.key.as_ref().map(|key| Def {
                 short: (cand.start, cand.end),
                 key: key.clone(),
                 long: n.value.clone(),
@@ -97,7 +99,7 @@ pub fn find(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
     // Most capitalized pieces are ordinary words (`The`, `Japan`): they are
     // looked up only when some short form starts with such a piece (`Hb`).
     let defined_titles: Vec<&str> = firsts.keys().copied().filter(|p| is_title(p)).collect();
-    let known_titles = known.is_some_and(|k| k.has_title_pieces());
+    let known_titles = known.is_some_and(super::settings::KnownExpansions::has_title_pieces);
 
     let mut active: HashMap<&str, (usize, bool), KeyHash> = HashMap::default();
     let mut applied = 0;
@@ -157,7 +159,7 @@ pub fn find(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
             };
             let mut n = Normalized::value(value);
             n.reference = reference;
-            n.short_form = Some(short);
+            n.key = Some(short);
             if plural {
                 n.flags.insert("plural");
             }

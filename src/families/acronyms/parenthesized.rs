@@ -19,7 +19,7 @@ use memchr::memchr_iter;
 use super::align::{self, long_form, region_end, region_start, right_to_left, token_start, Mode};
 use super::short_form::{is_acronym_word, trim_quotes, ShortForm};
 use super::Definition;
-use crate::rules::AcronymSettings;
+use crate::families::acronyms::settings::AcronymSettings;
 use crate::text::is_cjk;
 
 /// The `)` that closes the `(` at `open`, nesting counted, within 200 bytes

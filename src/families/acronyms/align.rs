@@ -17,7 +17,7 @@
 //! Quasi-Zenith Satellite, not “Michibiki”). The window is checked last.
 
 use super::short_form::{is_acronym_word, is_quote, letters_of, lower, ShortForm};
-use crate::rules::AcronymSettings;
+use crate::families::acronyms::settings::AcronymSettings;
 
 /// Where the letters were found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -505,7 +505,7 @@ mod tests {
     fn settings() -> AcronymSettings {
         let mut s = AcronymSettings {
             window_counts_stop_words: false,
-            stop_words: crate::rules::acronyms::StopWords::new([
+            stop_words: crate::families::acronyms::settings::StopWords::new([
                 "a", "an", "and", "between", "for", "in", "of", "on", "the", "to", "with",
             ]),
             ..AcronymSettings::default()

@@ -16,7 +16,7 @@ use memchr::memchr_iter;
 use super::gloss::{self, close_bracket};
 use super::short_form::{is_acronym_word, trim_quotes, ShortForm};
 use super::Definition;
-use crate::rules::AcronymSettings;
+use crate::families::acronyms::settings::AcronymSettings;
 use crate::text::is_cjk;
 
 /// Pushes the Japanese-long-form definitions of `hay`.
@@ -26,16 +26,15 @@ pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
             continue;
         }
         let Some(close) = close_bracket(hay, open) else { continue };
-        let (short, key, pdf_gloss) = match gloss::parse(hay, open + 1, close, s) {
-            Some(g) => (g.span, g.short, true),
-            None => {
-                let (a, b) = trim_quotes(hay, open + 1, close);
-                let Some(sf) = ShortForm::parse(&hay[a..b], a, s) else { continue };
-                if sf.qualifiers().next().is_some() || !is_acronym_word(sf.acronym_word(), s) {
-                    continue;
-                }
-                ((a, b), sf.key(), false)
+        let (short, key, pdf_gloss) = if let Some(g) = gloss::parse(hay, open + 1, close, s) {
+            (g.span, g.short, true)
+        } else {
+            let (a, b) = trim_quotes(hay, open + 1, close);
+            let Some(sf) = ShortForm::parse(&hay[a..b], a, s) else { continue };
+            if sf.qualifiers().next().is_some() || !is_acronym_word(sf.acronym_word(), s) {
+                continue;
             }
+            ((a, b), sf.key(), false)
         };
         if let Some(long) = long_form(hay, open, s.max_japanese_long) {
             out.push(Definition { short, long, key, pdf_gloss });

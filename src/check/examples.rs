@@ -5,7 +5,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::emit::Row;
 use crate::extract::{Document, Extractor};
-use crate::normalize::dates::{Anchor, CivilDate};
+use crate::families::dates::{Anchor, CivilDate};
 
 /// Outcome of running every example.
 #[derive(Debug, Default)]

@@ -29,12 +29,19 @@ pub mod parenthesized;
 pub mod schwartz_hearst;
 pub mod short_form;
 
+pub mod family;
+pub mod glossary;
+pub mod schema;
+pub mod settings;
+
+pub use family::{FAMILY, KIND};
+
 use std::sync::Arc;
 
-use super::Candidate;
 use crate::compile::Compiled;
+use crate::matchers::Candidate;
 use crate::normalize::{collapse_space, Normalized};
-use crate::rules::{AcronymSettings, RuleSource};
+use settings::AcronymSettings;
 
 /// Detector name: the faithful Schwartz & Hearst algorithm.
 pub const SCHWARTZ_HEARST: &str = "schwartz-hearst";
@@ -81,7 +88,7 @@ impl Definition {
     fn into_candidate(self, hay: &str, rule: u32) -> Candidate {
         let mut value = Normalized::value(collapse_space(&hay[self.long.0..self.long.1]));
         value.reference = Some(self.long);
-        value.short_form = Some(Arc::from(self.key));
+        value.key = Some(Arc::from(self.key));
         if self.pdf_gloss {
             value.flags.insert("pdf_gloss");
         }
@@ -105,22 +112,14 @@ pub fn detect(name: &str, hay: &str, s: &AcronymSettings, out: &mut Vec<Definiti
     true
 }
 
-/// Pushes the definitions found by every acronym detector rule to `out`.
-pub fn find(c: &Compiled, hay: &str, out: &mut Vec<Candidate>) {
+/// The detector function of every definition detector: pushes the
+/// definitions that detector `name` finds for rule `rule`.
+pub fn find(c: &Compiled, rule: u32, name: &str, hay: &str, out: &mut Vec<Candidate>) {
+    let Some(settings) = c.resources.get::<AcronymSettings>() else { return };
     let mut defs = Vec::new();
-    for (i, rule) in c.rules.iter().enumerate() {
-        let RuleSource::Detector { name } = &rule.source else { continue };
-        defs.clear();
-        if detect(name, hay, &c.acronyms, &mut defs) {
-            out.extend(defs.drain(..).map(|d| d.into_candidate(hay, i as u32)));
-        }
+    if detect(name, hay, settings, &mut defs) {
+        out.extend(defs.into_iter().map(|d| d.into_candidate(hay, rule)));
     }
-}
-
-/// The document-level pass after overlap resolution: appends the mentions
-/// of defined and known acronyms (see [`mention`]).
-pub fn mentions(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
-    mention::find(c, hay, cands);
 }
 
 #[cfg(test)]
@@ -186,7 +185,7 @@ mod tests {
             let view = DocumentView::new(&text);
             let hay = view.text();
             let mut s = AcronymSettings { window_counts_stop_words: false, ..AcronymSettings::default() };
-            s.stop_words = crate::rules::acronyms::StopWords::new(["and", "of", "the"]);
+            s.stop_words = crate::families::acronyms::settings::StopWords::new(["and", "of", "the"]);
             s.digit_words.insert('4', vec!["for".into()]);
             for name in DETECTORS {
                 let mut out = Vec::new();

@@ -22,7 +22,7 @@ use memchr::memchr_iter;
 use super::align::{right_to_left, window_words, Mode};
 use super::short_form::{is_acronym_word, letters_of};
 use super::Definition;
-use crate::rules::AcronymSettings;
+use crate::families::acronyms::settings::AcronymSettings;
 
 /// An interleaved gloss: the acronym split around its English long form.
 #[derive(Clone, Debug, PartialEq, Eq)]

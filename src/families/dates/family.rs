@@ -1,0 +1,36 @@
+//! The dates family as one declared unit.
+
+use super::{anchor, date, Anchor, DateData, TABLES};
+use crate::families::Family;
+use crate::normalize::Normalizer;
+use crate::passes::Pass;
+use crate::rules::Kind;
+
+/// `kind = "date"`.
+pub const KIND: Kind = Kind::new(1, "date");
+
+static DATE: Normalizer = Normalizer {
+    name: "date",
+    summary: "date, time, interval, fiscal year, decade or relative date from its captures (docs/dates.md)",
+    run: date,
+    tables: TABLES,
+};
+
+/// Dates and times to TIMEX3, Japanese eras (`docs/dates.md`).
+pub static FAMILY: Family = Family {
+    name: "dates",
+    summary: "dates and times as TIMEX3 values, Japanese era years included",
+    kinds: &[KIND],
+    normalizers: &[&DATE],
+    detectors: &[],
+    passes: &[Pass {
+        name: "date-anchoring",
+        run: |c, cx, cands| {
+            let mode = cx.options.get::<Anchor>().copied().unwrap_or_default();
+            anchor::resolve(c, cx.hay, cands, mode, cx.doc_date);
+        },
+    }],
+    settings: None,
+    tables: Some(|tables, resources, diags| resources.insert(DateData::load(tables, diags))),
+    outputs: &[],
+};
