@@ -66,7 +66,7 @@ fn a_normalizer_rejection_names_the_normalizer() {
     let l = explain(&["--text", "The Agreement was signed."]);
     let e = entry(&l, "entities_events/en-law", (0, 13));
     assert_eq!(e["outcome"], "normalizer");
-    assert!(e["reason"].as_str().unwrap().contains("`proper-name`"), "{e}");
+    assert!(e["reason"].as_str().unwrap().contains("`law-name`"), "{e}");
 }
 
 #[test]

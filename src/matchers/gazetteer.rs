@@ -3,6 +3,13 @@
 //! All overlapping matches are reported (a COUNTRY inside an EVENT name must
 //! survive), then filtered per term: exact case for case-sensitive terms,
 //! word edges for whole-word terms, and the rule's edge conditions.
+//!
+//! Latin text is often hard-wrapped (`United\nStates`, `U.S. Department\nof
+//! Defense`): the automaton runs over a copy of the text in which a single
+//! line break between two Latin words is a space, byte for byte the same
+//! length, so offsets need no map and the row's `text` keeps the break. Only
+//! terms of several words can match differently; the Japanese view already
+//! removes breaks between CJK characters.
 
 use super::trace::{Fate, Trace};
 use super::{Candidate, Value};
@@ -18,6 +25,8 @@ pub fn find(c: &Compiled, hay: &str, out: &mut Vec<Candidate>) {
 /// [`find`], recording each rejected term match in `trace` when given.
 pub fn find_traced(c: &Compiled, hay: &str, out: &mut Vec<Candidate>, mut trace: Option<&mut Trace>) {
     let Some(g) = &c.gazetteer else { return };
+    let unwrapped = unwrap_latin_lines(hay);
+    let hay: &str = &unwrapped;
     for m in g.ac.find_overlapping_iter(hay) {
         let (start, end) = (m.start(), m.end());
         let matched = &hay[start..end];
@@ -48,5 +57,45 @@ pub fn find_traced(c: &Compiled, hay: &str, out: &mut Vec<Candidate>, mut trace:
             }
             out.push(Candidate { start, end, rule: t.rule, value: Value::Term(t.term) });
         }
+    }
+}
+
+/// `hay` with each single line break between two Latin words replaced by a
+/// space (same length); borrowed when there is none.
+fn unwrap_latin_lines(hay: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = hay.as_bytes();
+    let wrap = |i: usize| {
+        i > 0
+            && i + 1 < bytes.len()
+            && (bytes[i - 1].is_ascii_alphanumeric() || matches!(bytes[i - 1], b'.' | b',' | b')'))
+            && (bytes[i + 1].is_ascii_alphanumeric() || bytes[i + 1] == b'(')
+    };
+    let mut at = memchr_newlines(bytes).filter(|&i| wrap(i)).peekable();
+    if at.peek().is_none() {
+        return std::borrow::Cow::Borrowed(hay);
+    }
+    let mut out = bytes.to_vec();
+    for i in at {
+        out[i] = b' ';
+    }
+    // Only an ASCII newline between ASCII bytes was replaced by an ASCII space.
+    std::borrow::Cow::Owned(String::from_utf8(out).expect("still UTF-8"))
+}
+
+/// Offsets of the `\n` bytes of `bytes`.
+fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unwrap_latin_lines;
+
+    #[test]
+    fn single_breaks_between_latin_words_become_spaces() {
+        assert_eq!(unwrap_latin_lines("United\nStates"), "United States");
+        assert_eq!(unwrap_latin_lines("U.S. Department\nof Defense (DOD)"), "U.S. Department of Defense (DOD)");
+        assert_eq!(unwrap_latin_lines("end.\n\nNext"), "end.\n\nNext");
+        assert_eq!(unwrap_latin_lines("エス\nトニア"), "エス\nトニア");
     }
 }
