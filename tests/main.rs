@@ -1,6 +1,7 @@
 //! The integration test binary: one crate, one module per concern.
 //! Tests that run the real binary do so in a fresh temporary folder.
 
+mod amounts;
 mod architecture;
 mod builtin;
 mod chunks;

@@ -11,6 +11,7 @@
 //! * [`amounts`]: money and percentages.
 
 pub mod acronyms;
+pub mod amounts;
 pub mod dates;
 pub mod entities;
 
@@ -73,7 +74,7 @@ pub trait SideCollector: Send {
 }
 
 /// Every family, in the order of their kinds' ranks.
-pub static FAMILIES: &[&Family] = &[&entities::FAMILY, &dates::FAMILY, &acronyms::FAMILY];
+pub static FAMILIES: &[&Family] = &[&entities::FAMILY, &dates::FAMILY, &acronyms::FAMILY, &amounts::FAMILY];
 
 /// What the rules layer validates rule files against: the union of the
 /// families' declarations, plus the generic `collapse-space` normalizer.
