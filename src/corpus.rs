@@ -114,7 +114,7 @@ pub fn generate(spec: &CorpusSpec) -> Result<CorpusStats> {
         let n = stats.documents;
         let rel = format!("{:03}/{n:06}.txt", n / 1000);
         let path = spec.out.join("files").join(&rel);
-        if n % 1000 == 0 {
+        if n.is_multiple_of(1000) {
             fs::create_dir_all(path.parent().expect("file in a folder")).map_err(io(&spec.out))?;
         }
         fs::write(&path, &doc).map_err(io(&path))?;

@@ -107,6 +107,13 @@ impl Error {
         Error { inner: Box::new(Inner::Golden { what, path: path.into(), message: message.into() }) }
     }
 
+    /// An error for invalid options or arguments, for the binary and other
+    /// callers that report through this type (a pipeline sink refusing more
+    /// input).
+    pub fn from_usage(message: impl Into<String>) -> Error {
+        Error::usage(message)
+    }
+
     pub(crate) fn usage(message: impl Into<String>) -> Error {
         Error { inner: Box::new(Inner::Usage(message.into())) }
     }

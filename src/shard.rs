@@ -83,6 +83,33 @@ impl ShardReader {
     }
 }
 
+const PARQUET_MAGIC: &[u8] = b"PAR1";
+
+fn parquet_shard(path: &Path) -> Error {
+    Error::golden(
+        "invalid shard",
+        path,
+        "a Parquet file; merge reads CSV shards, and Parquet shards load as one dataset without a merge \
+         (docs/scale.md)",
+    )
+}
+
+/// Fails for a shard that cannot be read or is a Parquet file, before its
+/// manifest is looked for.
+///
+/// # Errors
+/// The I/O error, or the Parquet hint.
+pub fn check_readable(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let mut head = [0u8; 4];
+    let mut file = std::fs::File::open(path).map_err(|e| Error::io("cannot read shard", path, e))?;
+    let n = file.read(&mut head).map_err(|e| Error::io("cannot read shard", path, e))?;
+    if head[..n].starts_with(PARQUET_MAGIC) && n == PARQUET_MAGIC.len() {
+        return Err(parquet_shard(path));
+    }
+    Ok(())
+}
+
 /// Checks that `shards` (each path with its manifest) are every shard
 /// `K/N` of one `N` exactly once, made by one version and rule set with the
 /// same output options, in CSV. Every problem is named, not just the first.
@@ -160,7 +187,10 @@ pub fn merge<W: Write>(shards: &[&Path], mut out: W, bom: bool) -> Result<W> {
     let mut header: Option<csv::StringRecord> = None;
     for path in shards {
         let file = std::fs::File::open(path).map_err(|e| Error::io("cannot read shard", path, e))?;
-        let buf: Box<dyn BufRead> = Box::new(std::io::BufReader::with_capacity(1 << 16, file));
+        let mut buf: Box<dyn BufRead> = Box::new(std::io::BufReader::with_capacity(1 << 16, file));
+        if buf.fill_buf().map_err(|e| Error::io("cannot read shard", path, e))?.starts_with(PARQUET_MAGIC) {
+            return Err(parquet_shard(path));
+        }
         let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(buf);
         let h =
             reader.headers().map_err(|e| Error::golden("invalid shard", *path, format!("not valid CSV: {e}")))?.clone();

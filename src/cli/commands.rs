@@ -9,12 +9,13 @@ use std::time::Instant;
 use anyhow::{anyhow, Result};
 use yomitori::check::examples;
 use yomitori::emit::manifest::{self, Manifest};
+use yomitori::emit::parquet::{self, ParquetRowWriter};
 use yomitori::emit::RowWriter;
 use yomitori::input::{Documents, InputFormat};
 use yomitori::pipeline::{self, RunOptions, Summary};
 use yomitori::AtomicFile;
-use yomitori::SideCollector;
 use yomitori::{Extractor, ExtractorBuilder, Format, Kind};
+use yomitori::{SideCollector, SideOutput};
 
 use super::args::{
     BenchCorpusArgs, CheckArgs, ExtractArgs, FormatArg, InputArgs, InputFormatArg, MergeArgs, RulesArgs,
@@ -51,12 +52,12 @@ fn rules_builder(flag: Option<&Path>) -> Result<(ExtractorBuilder, String)> {
 /// The folder used for rules when `--rules` is not given and it exists.
 const DEFAULT_RULES: &str = "rules";
 
-fn extractor(args: &RulesArgs) -> Result<(Extractor, String)> {
+pub(super) fn extractor(args: &RulesArgs) -> Result<(Extractor, String)> {
     let (builder, label) = rules_builder(args.rules.as_deref())?;
     Ok((builder.build()?, label))
 }
 
-fn extractor_for(input: &InputArgs) -> Result<(Extractor, String)> {
+pub(super) fn extractor_for(input: &InputArgs) -> Result<(Extractor, String)> {
     let chunk_size = outputs::size_usize("--chunk-size", &input.chunk_size)?;
     let (builder, label) = rules_builder(input.rules.as_deref())?;
     Ok((builder.anchor(input.anchoring()).chunk_size(chunk_size).build()?, label))
@@ -81,7 +82,7 @@ fn shard(input: &InputArgs) -> Result<Option<yomitori::shard::Shard>> {
     Ok(input.shard.as_deref().map(yomitori::shard::Shard::parse).transpose()?)
 }
 
-fn documents(input: &InputArgs) -> Result<Documents> {
+pub(super) fn documents(input: &InputArgs) -> Result<Documents> {
     let format = match input.input_format {
         InputFormatArg::Text => InputFormat::Text,
         InputFormatArg::Jsonl => InputFormat::Jsonl,
@@ -94,7 +95,7 @@ fn documents(input: &InputArgs) -> Result<Documents> {
 /// Opens `path` for writing (atomically), or stdout for `-`.
 fn destination(path: &Path) -> Result<Destination> {
     Ok(if path.as_os_str() == "-" {
-        Destination::Stdout(io::BufWriter::with_capacity(1 << 16, io::stdout().lock()))
+        Destination::Stdout(io::BufWriter::with_capacity(1 << 16, io::stdout()))
     } else {
         Destination::File(AtomicFile::create(path)?)
     })
@@ -111,14 +112,49 @@ impl Destination {
     }
 }
 
-fn run_options(input: &InputArgs) -> RunOptions {
+pub(super) fn run_options(input: &InputArgs) -> RunOptions {
     RunOptions { threads: outputs::threads(input.threads), ..RunOptions::default() }
 }
 
-/// Where rows go: an atomically replaced file, or stdout.
+/// Where rows go: an atomically replaced file, or stdout. `Send` (stdout
+/// unlocked, locked per 64 KiB write) because the Parquet writer asks it.
 enum Destination {
     File(AtomicFile),
-    Stdout(io::BufWriter<io::StdoutLock<'static>>),
+    Stdout(io::BufWriter<io::Stdout>),
+}
+
+/// The rows' writer for the chosen `--format`.
+enum Rows {
+    Text(RowWriter<Destination>),
+    Parquet(Box<ParquetRowWriter<Destination>>),
+}
+
+impl Rows {
+    fn new(dest: Destination, format: FormatArg, excel: bool) -> io::Result<Rows> {
+        Ok(match format {
+            FormatArg::Csv => Rows::Text(RowWriter::new(dest, Format::Csv, excel)?),
+            FormatArg::Jsonl => Rows::Text(RowWriter::new(dest, Format::Jsonl, excel)?),
+            FormatArg::Parquet => Rows::Parquet(Box::new(ParquetRowWriter::new(dest)?)),
+            FormatArg::Brat => unreachable!("--format brat is written by review::brat"),
+        })
+    }
+
+    fn write_document(&mut self, rows: &[yomitori::Row]) -> io::Result<()> {
+        match self {
+            Rows::Text(w) => rows.iter().try_for_each(|r| w.write(r)),
+            Rows::Parquet(w) => w.write_document(rows),
+        }
+    }
+
+    /// Finishes the file; a Parquet file carries `manifest` in its
+    /// metadata (text formats get a sidecar instead).
+    fn finish(self, manifest: Option<&Manifest>) -> io::Result<Destination> {
+        match (self, manifest) {
+            (Rows::Text(w), _) => w.finish(),
+            (Rows::Parquet(w), Some(m)) => w.finish_with_metadata(manifest::PARQUET_KEY, m.to_json()),
+            (Rows::Parquet(w), None) => w.finish(),
+        }
+    }
 }
 
 impl Write for Destination {
@@ -149,12 +185,16 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let options = run_options(&args.input);
     let chunk_size = outputs::size("--chunk-size", &args.input.chunk_size)?;
     let docs = documents(&args.input)?;
+    if args.excel && matches!(args.format, FormatArg::Parquet) {
+        anyhow::bail!("--excel is for CSV and JSON Lines; a Parquet file has typed cells");
+    }
     let sides = side_outputs(args)?;
     let to_file = args.output.as_os_str() != "-";
-    let manifest_path = to_file.then(|| manifest::path_for(&args.output));
+    let parquet_out = matches!(args.format, FormatArg::Parquet);
+    let manifest_path = (to_file && !parquet_out).then(|| manifest::path_for(&args.output));
     let mut planned: Vec<(&str, &Path)> = vec![("output (-o)", &args.output)];
-    for (path, side) in &sides {
-        planned.push((if side.0 == "glossary" { "glossary (--glossary)" } else { "side output" }, path));
+    for (path, side, _) in &sides {
+        planned.push((if side.name == "glossary" { "glossary (--glossary)" } else { "side output" }, path));
     }
     if let Some(m) = &manifest_path {
         planned.push(("manifest", m));
@@ -164,25 +204,22 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let found = docs.found();
 
     let (ex, rules_label) = extractor_for(&args.input)?;
+    if matches!(args.format, FormatArg::Brat) {
+        return super::review::brat(args, &ex, docs, &rules_label, started);
+    }
     let rules = outputs::rules_id(rules_dir(args.input.rules.as_deref()), &rules_label)?;
-    let format = match args.format {
-        FormatArg::Csv => Format::Csv,
-        FormatArg::Jsonl => Format::Jsonl,
-    };
     let out_name = args.output.display().to_string();
     let dest = destination(&args.output)?;
-    let mut sides: Vec<_> = sides.into_iter().map(|(p, (_, c))| (p, c)).collect();
-    let mut writer = RowWriter::new(dest, format, args.excel).map_err(|e| yomitori_io(&out_name, e))?;
+    let mut sides = sides;
+    let mut writer = Rows::new(dest, args.format, args.excel).map_err(|e| yomitori_io(&out_name, e))?;
     let mut progress = Progress::new(!args.quiet && !args.no_progress && io::stderr().is_terminal());
     let summary = pipeline::run(
         &ex,
         docs,
         &options,
         |_, rows| {
-            for r in rows {
-                writer.write(r).map_err(|e| yomitori_io(&out_name, e))?;
-            }
-            for (_, side) in &mut sides {
+            writer.write_document(rows).map_err(|e| yomitori_io(&out_name, e))?;
+            for (_, _, side) in &mut sides {
                 side.add(rows);
             }
             Ok(())
@@ -191,12 +228,11 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     );
     progress.finish();
     let summary = summary?;
-    let dest = writer.finish().map_err(|e| yomitori_io(&out_name, e))?;
     // A shard whose share of the documents is empty is still written:
     // merge needs every K.
     let found = found.load(std::sync::atomic::Ordering::Relaxed);
     if summary.documents == 0 && (found == 0 || summary.failed > 0) && !args.allow_empty {
-        drop(dest); // removes the temporary file
+        drop(writer); // removes the temporary file
         let why = if summary.failed > 0 {
             format!("{} failed", summary.failed)
         } else {
@@ -208,28 +244,34 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
         );
         return Ok(ExitCode::from(ERRORS));
     }
-    let mut later = Vec::new();
     let mut out_names = vec![out_name.clone()];
-    for (path, side) in &sides {
+    out_names.extend(sides.iter().map(|(path, _, _)| path.display().to_string()));
+    let record = RunRecord {
+        rules,
+        shard: shard(&args.input)?,
+        inputs: &inputs,
+        summary: &summary,
+        kinds: ex.kinds(),
+        options: outputs::output_options(args, chunk_size),
+        outputs: out_names.clone(),
+    }
+    .manifest();
+    let dest = writer.finish(to_file.then_some(&record)).map_err(|e| yomitori_io(&out_name, e))?;
+    let mut later = Vec::new();
+    for (path, output, side) in &sides {
         let name = path.display().to_string();
         let mut file = AtomicFile::create(path)?;
-        side.write(&mut file, args.excel).map_err(|e| yomitori_io(&name, e))?;
+        if path.extension().is_some_and(|e| e == "parquet") {
+            parquet::write_side(output, side.as_ref(), &mut file).map(drop)
+        } else {
+            side.write(&mut file, args.excel)
+        }
+        .map_err(|e| yomitori_io(&name, e))?;
         later.push(file);
-        out_names.push(name);
     }
     if let Some(path) = &manifest_path {
-        let record = RunRecord {
-            rules,
-            shard: shard(&args.input)?,
-            inputs: &inputs,
-            summary: &summary,
-            kinds: ex.kinds(),
-            options: outputs::output_options(args, chunk_size),
-            outputs: out_names.clone(),
-        };
         let mut file = AtomicFile::create(path)?;
-        file.write_all(record.manifest().to_json().as_bytes())
-            .map_err(|e| yomitori_io(&path.display().to_string(), e))?;
+        file.write_all(record.to_json().as_bytes()).map_err(|e| yomitori_io(&path.display().to_string(), e))?;
         later.push(file);
     }
     dest.commit(&out_name)?;
@@ -242,14 +284,14 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     Ok(if summary.failed > 0 { ExitCode::from(ERRORS) } else { ExitCode::SUCCESS })
 }
 
-/// A side output: its path, its name and its collector.
-type SidePlan = (PathBuf, (&'static str, Box<dyn SideCollector>));
-
 /// The families' side outputs of this run and where each goes: its file
 /// name beside the output file, nowhere with stdout output. The acronym
 /// family's `glossary` also answers to `--glossary PATH` and
 /// `--no-glossary`.
-fn side_outputs(args: &ExtractArgs) -> Result<Vec<SidePlan>> {
+/// A side output to write: where, what, and its collector.
+type Side = (PathBuf, &'static SideOutput, Box<dyn SideCollector>);
+
+pub(super) fn side_outputs(args: &ExtractArgs) -> Result<Vec<Side>> {
     let mut out = Vec::new();
     for side in yomitori::side_outputs() {
         let is_glossary = side.name == "glossary";
@@ -268,17 +310,17 @@ fn side_outputs(args: &ExtractArgs) -> Result<Vec<SidePlan>> {
                 side.name
             );
         }
-        out.push((path, (side.name, (side.new)())));
+        out.push((path, side, (side.new)()));
     }
     Ok(out)
 }
 
-fn yomitori_io(path: &str, e: io::Error) -> yomitori::Error {
+pub(super) fn yomitori_io(path: &str, e: io::Error) -> yomitori::Error {
     // Route through the library's error so a broken pipe is recognized.
     yomitori::emit::atomic::io_error(path, e)
 }
 
-fn summary_line(s: &Summary, kinds: &[Kind], started: Instant, out: &str, rules: &str) -> String {
+pub(super) fn summary_line(s: &Summary, kinds: &[Kind], started: Instant, out: &str, rules: &str) -> String {
     let kinds: Vec<String> = kinds.iter().map(|k| format!("{} {}", s.rows_of(*k), k.as_str())).collect();
     let failed = if s.failed > 0 { format!(", {} failed", s.failed) } else { String::new() };
     format!(
@@ -406,7 +448,7 @@ pub fn merge(args: &MergeArgs) -> Result<ExitCode> {
     outputs::refuse_overwriting_inputs(&args.shards, &any, &planned)?;
     let mut shards: Vec<(PathBuf, Manifest)> = Vec::new();
     for path in &args.shards {
-        std::fs::metadata(path).map_err(|e| anyhow!("cannot read shard: {}: {e}", path.display()))?;
+        yomitori::shard::check_readable(path)?;
         let m = Manifest::read_for(path).map_err(|e| match e.io_error() {
             Some(io) if io.kind() == io::ErrorKind::NotFound => anyhow!(
                 "{e}\n  hint: merge checks each shard against the manifest that \

@@ -7,6 +7,7 @@ pub mod args;
 pub mod commands;
 pub mod outputs;
 pub mod progress;
+pub mod review;
 pub mod signals;
 
 use std::process::ExitCode;
@@ -32,6 +33,8 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Rules(RulesCommand::ExportTerms { output, rules })) => commands::export_terms(&output, &rules),
         Some(Command::Merge(a)) => commands::merge(&a),
         Some(Command::BenchCorpus(a)) => commands::bench_corpus(&a),
+        Some(Command::Review(a)) => review::review(&a),
+        Some(Command::Explain(a)) => review::explain(&a),
     }
 }
 

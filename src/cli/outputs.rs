@@ -62,6 +62,8 @@ pub fn output_options(args: &ExtractArgs, chunk_size: u64) -> OutputOptions {
         format: match args.format {
             FormatArg::Csv => "csv",
             FormatArg::Jsonl => "jsonl",
+            FormatArg::Parquet => "parquet",
+            FormatArg::Brat => "brat",
         }
         .to_string(),
         excel: args.excel,

@@ -2,7 +2,8 @@
 //! which yomitori, which rules (by a hash of their content), which shard,
 //! inputs, options and counts made it. A CSV cannot carry this itself (a
 //! trailing comment line would not be CSV), so it is a sidecar, written
-//! atomically like the output.
+//! atomically like the output. A Parquet output carries it in its own
+//! key-value metadata instead ([`PARQUET_KEY`]).
 //!
 //! `yomitori merge` reads the manifests of its shards to check that it has
 //! every shard `K/N` of one `N` exactly once, all made by the same rules,
@@ -21,6 +22,11 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+
+/// The key of the manifest in the key-value metadata of a Parquet output,
+/// which has no sidecar (a folder of Parquet shards is loaded whole by
+/// Arrow datasets and Spark, which would read a sidecar as data).
+pub const PARQUET_KEY: &str = "yomitori.manifest";
 
 /// The manifest's file name for `output`: `<output>.manifest.json`.
 pub fn path_for(output: &Path) -> PathBuf {

@@ -1,8 +1,16 @@
 //! Rows → bytes: CSV (RFC 4180, via the `csv` crate) or JSON Lines, with the
-//! `--excel` variant, written through an [`atomic::AtomicFile`] or stdout.
+//! `--excel` variant, written through an [`atomic::AtomicFile`] or stdout;
+//! typed columns as Arrow batches ([`columnar`]) and Parquet files
+//! ([`parquet`]), brat standoff files per document ([`brat`]) and the HTML
+//! review page ([`review`]).
 
 pub mod atomic;
+pub mod brat;
+pub mod columnar;
 pub mod manifest;
+pub mod parquet;
+pub mod review;
+mod units;
 
 use std::io::{self, Write};
 

@@ -147,3 +147,21 @@ fn merge_keeps_the_bom_of_excel_shards() {
     assert!(merged.starts_with("\u{FEFF}doc,".as_bytes()));
     assert_eq!(merged, std::fs::read(ws.path("single.csv")).unwrap());
 }
+
+/// A Parquet output carries its manifest in the file's metadata: a sidecar
+/// would be read as data when a folder of shards is loaded as a dataset.
+#[test]
+fn parquet_output_has_the_manifest_in_its_metadata() {
+    use parquet::file::reader::FileReader;
+    let ws = Workspace::new();
+    let out = ws.run(&["extract", "seeds", "--format", "parquet", "-o", "rows.parquet", "--no-glossary", "-q"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!ws.path("rows.parquet.manifest.json").exists(), "no sidecar beside a Parquet file");
+    let file = std::fs::File::open(ws.path("rows.parquet")).unwrap();
+    let reader = parquet::file::reader::SerializedFileReader::new(file).unwrap();
+    let kv = reader.metadata().file_metadata().key_value_metadata().cloned().unwrap_or_default();
+    let manifest = kv.iter().find(|k| k.key == "yomitori.manifest").and_then(|k| k.value.clone()).unwrap();
+    let m: Value = serde_json::from_str(&manifest).unwrap();
+    assert_eq!(m["documents"], 5);
+    assert_eq!(m["options"]["format"], "parquet");
+}
