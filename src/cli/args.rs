@@ -11,7 +11,11 @@ Exit status:
   0  success
   1  a golden file or an inline example does not match
   2  an error: bad rules, an unreadable or non-UTF-8 document (the others are
-     still processed and written), bad arguments, or failed output";
+     still processed and written), no document at all (outputs kept), an
+     output that is an input, shards that do not fit together, bad
+     arguments, or failed output
+  129, 130, 143  interrupted by SIGHUP, SIGINT, SIGTERM (temporary files
+     removed, previous outputs kept)";
 
 /// Rule-based extraction of entities, dates and acronyms, with provenance.
 ///
@@ -173,7 +177,9 @@ pub struct InputArgs {
     /// Glob for files in folders [default: *.txt, or *.jsonl]
     #[arg(long, value_name = "GLOB", help_heading = "Input")]
     pub glob: Option<String>,
-    /// Worker threads [default: one per core]
+    /// Worker threads; 0 means one per core (the default).
+    ///
+    /// More than the available cores is capped to them, with a note.
     #[arg(
         short = 'j',
         long,
@@ -210,6 +216,12 @@ pub struct InputArgs {
     /// A JSON Lines record's own `date` field takes precedence.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_anchor_date, help_heading = "Dates")]
     pub anchor_date: Option<CivilDate>,
+    /// Accept JSON Lines records with an empty or repeated `id`.
+    ///
+    /// By default each such record is an error (reported with its line,
+    /// skipped): their rows could not be told apart.
+    #[arg(long, help_heading = "Input")]
+    pub allow_duplicate_ids: bool,
 }
 
 impl InputArgs {
@@ -255,6 +267,13 @@ pub struct ExtractArgs {
     /// Do not write the acronym glossary.
     #[arg(long, conflicts_with = "glossary", help_heading = "Output")]
     pub no_glossary: bool,
+    /// Write the outputs even when no document was extracted.
+    ///
+    /// Without it, a run that extracted no document (every input failed,
+    /// or nothing matched the paths and glob) leaves existing outputs as
+    /// they were and exits 2.
+    #[arg(long, help_heading = "Output")]
+    pub allow_empty: bool,
     /// No summary line and no progress bar.
     #[arg(short, long, help_heading = "Messages")]
     pub quiet: bool,

@@ -152,7 +152,7 @@ impl BratWriter {
     /// # Errors
     /// When the folder cannot be created.
     pub fn new(dir: &Path) -> Result<BratWriter> {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        std::fs::create_dir_all(dir).map_err(|e| Error::io("cannot create the output folder", dir, e))?;
         Ok(BratWriter {
             dir: dir.to_path_buf(),
             stems: BTreeSet::new(),
@@ -204,7 +204,7 @@ impl BratWriter {
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut f = AtomicFile::create(path)?;
-    f.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    f.write_all(bytes).map_err(|e| Error::io("cannot write the output", path, e))?;
     f.commit()
 }
 

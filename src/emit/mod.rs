@@ -7,6 +7,7 @@
 pub mod atomic;
 pub mod brat;
 pub mod columnar;
+pub mod manifest;
 pub mod parquet;
 pub mod review;
 mod units;
@@ -38,12 +39,14 @@ enum Inner<W: Write> {
 }
 
 impl<W: Write> RowWriter<W> {
-    /// Starts the output: the BOM when `excel`, then the CSV header.
+    /// Starts the output: the BOM when `excel` (CSV only: JSON parsers
+    /// reject a BOM, so `--excel` JSON Lines only neutralizes cells), then
+    /// the CSV header.
     ///
     /// # Errors
     /// When writing to `w` fails.
     pub fn new(mut w: W, format: Format, excel: bool) -> io::Result<RowWriter<W>> {
-        if excel {
+        if excel && format == Format::Csv {
             w.write_all(excel::BOM.as_bytes())?;
         }
         let inner = match format {

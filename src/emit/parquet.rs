@@ -101,6 +101,18 @@ impl<W: Write + Send> ParquetRowWriter<W> {
         self.encode_pending()?;
         self.writer.into_inner().map_err(parquet_io)
     }
+
+    /// As [`finish`](Self::finish), with `value` in the file's key-value
+    /// metadata under `key` (the run's manifest, `yomitori.manifest`: a
+    /// sidecar file would be read as data by Arrow datasets and Spark,
+    /// which load a folder of Parquet shards whole).
+    ///
+    /// # Errors
+    /// When encoding or writing fails.
+    pub fn finish_with_metadata(mut self, key: &str, value: String) -> io::Result<W> {
+        self.writer.append_key_value_metadata(parquet::file::metadata::KeyValue::new(key.to_string(), value));
+        self.finish()
+    }
 }
 
 /// Writes a side output (the acronym glossary) as a Parquet file: the
