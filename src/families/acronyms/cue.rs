@@ -32,7 +32,9 @@ pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
             whole.then_some((la, lb))
         } else {
             // The long form ends before the cue and an opening bracket.
-            let cue = hay[..m.start()].trim_end().trim_end_matches('(').len();
+            let before = hay[..m.start()].trim_end();
+            let cue = before.strip_suffix("also").filter(|b| b.ends_with([' ', ','])).unwrap_or(before);
+            let cue = cue.trim_end().trim_end_matches('(').len();
             let start = region_start(hay, cue, region_words(&sf, s), s);
             let end = region_end(hay, start, cue);
             // A single word before the cue is a synonym (`IL-22RA1 (also

@@ -153,6 +153,10 @@ pub fn short_long(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
 /// English long form in one bracket, joined by a colon (often after the
 /// Japanese long form, which [`super::japanese`] reports).
 fn inside_gloss(hay: &str, open: usize, close: usize, s: &AcronymSettings) -> Option<Definition> {
+    // A short form has at most `max_short_len` characters: its colon (ASCII,
+    // or the lead byte of `：`) is near the bracket.
+    let near = &hay.as_bytes()[open + 1..close.min(open + 2 + s.max_short_len + 2)];
+    memchr::memchr2(b':', 0xEF, near)?;
     let ((a, b), (ga, gb)) = super::japanese::colon_gloss(hay, open + 1, close)?;
     let sf = ShortForm::parse(&hay[a..b], a, s)?;
     if !is_acronym_word(sf.acronym_word(), s) {
