@@ -11,6 +11,7 @@
 //! terms of several words can match differently; the Japanese view already
 //! removes breaks between CJK characters.
 
+use super::trace::{Fate, Trace};
 use super::{Candidate, Value};
 use crate::compile::Compiled;
 use crate::rules::RuleSource;
@@ -18,6 +19,11 @@ use crate::text::on_word_edges;
 
 /// Pushes the gazetteer candidates of `hay` to `out`.
 pub fn find(c: &Compiled, hay: &str, out: &mut Vec<Candidate>) {
+    find_traced(c, hay, out, None);
+}
+
+/// [`find`], recording each rejected term match in `trace` when given.
+pub fn find_traced(c: &Compiled, hay: &str, out: &mut Vec<Candidate>, mut trace: Option<&mut Trace>) {
     let Some(g) = &c.gazetteer else { return };
     let unwrapped = unwrap_latin_lines(hay);
     let hay: &str = &unwrapped;
@@ -29,13 +35,23 @@ pub fn find(c: &Compiled, hay: &str, out: &mut Vec<Candidate>) {
             let RuleSource::Gazetteer { terms, .. } = &rule.source else { continue };
             let term = &terms[t.term as usize];
             if term.case_sensitive && matched != term.surface {
+                if let Some(tr) = trace.as_deref_mut() {
+                    tr.drop(start, end, t.rule, Fate::Case { surface: term.surface.clone() });
+                }
                 continue;
             }
             if term.whole_word && !on_word_edges(hay, start, end) {
+                if let Some(tr) = trace.as_deref_mut() {
+                    tr.drop(start, end, t.rule, Fate::WordEdge);
+                }
                 continue;
             }
             if let Some(ctx) = &c.contexts[t.rule as usize] {
                 if !ctx.allows(hay, start, end) {
+                    if let Some(tr) = trace.as_deref_mut() {
+                        let (condition, pattern) = ctx.failing(hay, start, end).unwrap_or(("?", ""));
+                        tr.drop(start, end, t.rule, Fate::Context { condition, pattern: pattern.to_string() });
+                    }
                     continue;
                 }
             }

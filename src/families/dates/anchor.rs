@@ -192,13 +192,18 @@ fn resolve_one(v: &DateValue, reference: Option<Reference>, before: &Antecedents
             None => before.day?,
         };
         let source = if reference.is_some() { base.year_source } else { Some(base.span) };
-        let date = match p.weekday {
-            Some(w) => base.value.nearest_weekday(u32::from(w)),
-            None => base.value,
+        // `last Friday` and `next Friday` are exact; a bare weekday is the
+        // nearest one.
+        let date = match (p.weekday, v.direction) {
+            (Some(w), Some(d @ (-1 | 1))) => base.value.strict_weekday(u32::from(w), d > 0),
+            (Some(w), _) => base.value.nearest_weekday(u32::from(w)),
+            (None, _) => base.value,
         };
-        let point = Point { time: p.time, ..point_of(date) };
+        let point = Point { time: p.time, part: p.part, ..point_of(date) };
         let year_source = (date.year() == base.value.year()).then_some(base.year_source);
-        return Some(Resolved { value: DateValue { start: point, ..*v }, source, year_source });
+        // A range of bare times (`13:46～14:13`) is on the same day.
+        let end = v.end.map(|e| if e.has_date() { e } else { Point { time: e.time, part: e.part, ..point_of(date) } });
+        return Some(Resolved { value: DateValue { start: point, end, ..*v }, source, year_source });
     }
     // A year-less date, season or interval: a year is needed.
     let unknown = |p: &Point| p.year == Some(Year::Unknown);
@@ -211,6 +216,18 @@ fn resolve_one(v: &DateValue, reference: Option<Reference>, before: &Antecedents
     };
     let mut out = *v;
     out.start.year = Some(Year::known(year));
+    // A day without its month (`4日には`): the month of the nearest
+    // preceding date, else the reference date's.
+    if out.start.month == Some(Month::Unknown) && out.start.known_day().is_some() {
+        let month = before.month.map(|o| o.value).or(reference.map(|r| (r.date.year(), r.date.month())));
+        let (y, m) = month?;
+        for p in std::iter::once(&mut out.start).chain(out.end.as_mut()) {
+            if p.month == Some(Month::Unknown) {
+                p.year = Some(Year::known(y));
+                p.month = Some(Month::Known(m as u8));
+            }
+        }
+    }
     if let Some(end) = &mut out.end {
         // `from November to February`: the end rolls into the next year.
         let key = |p: &Point| (p.known_month().unwrap_or(1), p.known_day().unwrap_or(1));
@@ -251,6 +268,17 @@ fn resolve_relative(
                 let y = fy_of(base) + offset;
                 (DateValue::fiscal_year(Some(y)), y)
             }
+            Unit::Week => {
+                let (y, w) = base.add_days(7 * i64::from(rel.offset)).iso_week();
+                (
+                    DateValue::point(Point {
+                        year: Some(Year::known(y)),
+                        month: Some(Month::Week(w as u8)),
+                        ..Point::default()
+                    }),
+                    y,
+                )
+            }
         }
     };
     // An antecedent lends a stand-in date with the parts it has.
@@ -266,7 +294,7 @@ fn resolve_relative(
                 let o = before.month?;
                 stand_in(Offer { value: (o.value.0, o.value.1, 1), span: o.span, year_source: o.year_source })
             }
-            Unit::Day => before.day.map(|o| (o, Some(o.span))),
+            Unit::Day | Unit::Week => before.day.map(|o| (o, Some(o.span))),
             // A fiscal year stands in as its April.
             Unit::FiscalYear => stand_in(lift(before.fiscal_year?, 4, 1)),
         }
@@ -286,6 +314,7 @@ fn resolve_relative(
         _ => {}
     }
     out.modifier = v.modifier;
+    out.start.part = v.start.part;
     // The year is the base's when the offset did not change it.
     let year_source = (year == base.value.year()).then_some(base.year_source);
     Some(Resolved { value: out, source, year_source })

@@ -104,6 +104,27 @@ impl CivilDate {
         let diff = (i64::from(weekday) - i64::from(self.weekday())).rem_euclid(7);
         self.add_days(if diff > 3 { diff - 7 } else { diff })
     }
+
+    /// The latest date with weekday `weekday` strictly before this one
+    /// (`last Friday`), or, with `forward`, the earliest strictly after it.
+    #[must_use]
+    pub fn strict_weekday(self, weekday: u32, forward: bool) -> CivilDate {
+        let diff = (i64::from(weekday) - i64::from(self.weekday())).rem_euclid(7);
+        if forward {
+            self.add_days(if diff == 0 { 7 } else { diff })
+        } else {
+            self.add_days(if diff == 0 { -7 } else { diff - 7 })
+        }
+    }
+
+    /// The ISO 8601 week-numbering year and week of this date (`2020-W10`):
+    /// the week belongs to the year of its Thursday.
+    pub fn iso_week(self) -> (i32, u32) {
+        let thursday = self.add_days(4 - i64::from(self.weekday()));
+        let jan1 = CivilDate { year: thursday.year, month: 1, day: 1 };
+        let ordinal = thursday.days_since_epoch() - jan1.days_since_epoch();
+        (thursday.year, (ordinal / 7 + 1) as u32)
+    }
 }
 
 impl fmt::Display for CivilDate {
@@ -182,6 +203,18 @@ mod tests {
         assert_eq!(thu.nearest_weekday(4).to_string(), "2022-01-27");
         assert_eq!(thu.nearest_weekday(7).to_string(), "2022-01-30");
         assert_eq!(thu.nearest_weekday(1).to_string(), "2022-01-24");
+    }
+
+    #[test]
+    fn iso_weeks() {
+        let w = |y, m, d| CivilDate::new(y, m, d).unwrap().iso_week();
+        assert_eq!(w(2020, 3, 6), (2020, 10));
+        assert_eq!(w(2021, 1, 1), (2020, 53));
+        assert_eq!(w(2019, 12, 30), (2020, 1));
+        let fri = CivilDate::new(2020, 3, 6).unwrap();
+        assert_eq!(fri.strict_weekday(5, false).to_string(), "2020-02-28");
+        assert_eq!(fri.strict_weekday(5, true).to_string(), "2020-03-13");
+        assert_eq!(fri.strict_weekday(1, false).to_string(), "2020-03-02");
     }
 
     #[test]

@@ -16,12 +16,19 @@ static DATE: Normalizer = Normalizer {
     tables: TABLES,
 };
 
+static TIMEX: Normalizer = Normalizer {
+    name: "timex",
+    summary: "TIMEX3 duration (P3Y), set (P1Y) or reference word (PRESENT_REF) from its captures (docs/dates.md)",
+    run: super::timex::timex,
+    tables: &[],
+};
+
 /// Dates and times to TIMEX3, Japanese eras (`docs/dates.md`).
 pub static FAMILY: Family = Family {
     name: "dates",
     summary: "dates and times as TIMEX3 values, Japanese era years included",
     kinds: &[KIND],
-    normalizers: &[&DATE],
+    normalizers: &[&DATE, &TIMEX],
     detectors: &[],
     passes: &[Pass {
         name: "date-anchoring",

@@ -32,6 +32,7 @@ pub mod family;
 pub mod names;
 pub mod numerals;
 pub mod relative;
+pub mod timex;
 pub mod value;
 
 pub use anchor::Anchor;
@@ -43,8 +44,9 @@ use crate::diagnostic::Diagnostic;
 use crate::normalize::{Fields, Flags, Normalized, Resources};
 use crate::rules::tables::Table;
 use era::{Era, EraTable};
+use relative::{Base, Relative};
 use relative::{RelativeTable, Unit};
-use value::{Day, Modifier, Month, Point, Season, Year};
+use value::{Day, DayPart, Modifier, Month, Point, Season, Year};
 
 /// The date normalizers' data: the era table and the relative words.
 #[derive(Clone, Debug, Default)]
@@ -99,6 +101,13 @@ struct Texts<'a> {
     hour: Option<&'a str>,
     minute: Option<&'a str>,
     ampm: Option<&'a str>,
+    quarter: Option<&'a str>,
+    half: Option<&'a str>,
+    century: Option<&'a str>,
+    daypart: Option<&'a str>,
+    num_a: Option<&'a str>,
+    num_b: Option<&'a str>,
+    yy: Option<&'a str>,
 }
 
 impl<'a> Texts<'a> {
@@ -121,6 +130,13 @@ impl<'a> Texts<'a> {
             "hour" => &mut self.hour,
             "minute" => &mut self.minute,
             "ampm" => &mut self.ampm,
+            "quarter" => &mut self.quarter,
+            "half" => &mut self.half,
+            "century" => &mut self.century,
+            "daypart" => &mut self.daypart,
+            "num_a" => &mut self.num_a,
+            "num_b" => &mut self.num_b,
+            "yy" => &mut self.yy,
             _ => return None,
         })
     }
@@ -136,6 +152,15 @@ struct Captured<'a> {
     relative: Option<&'a str>,
     to: bool,
     modifier: Option<Modifier>,
+    /// `last`/`next`/`this` before a weekday, or 昨/今/明 before a part of
+    /// the day: the direction or day offset it gives.
+    direction: Option<&'a str>,
+    /// `N units ago/earlier/later`, N年前, N日後.
+    ago_amount: Option<&'a str>,
+    ago_unit: Option<&'a str>,
+    ago_dir: Option<&'a str>,
+    /// A two-digit end year must be the next year (`2019-20`, not `2020-03`).
+    next_year: bool,
 }
 
 impl<'a> Captured<'a> {
@@ -148,6 +173,15 @@ impl<'a> Captured<'a> {
                 "mod_start" => c.modifier = Some(Modifier::Start),
                 "mod_mid" => c.modifier = Some(Modifier::Mid),
                 "mod_end" => c.modifier = Some(Modifier::End),
+                "direction" => c.direction = c.direction.or(Some(text)),
+                "ago_amount" => c.ago_amount = c.ago_amount.or(Some(text)),
+                "ago_unit" => c.ago_unit = c.ago_unit.or(Some(text)),
+                "ago_dir" => c.ago_dir = c.ago_dir.or(Some(text)),
+                "next_year" => c.next_year = true,
+                "both_fy" => {
+                    c.start.fy = Some(text);
+                    c.end.fy = Some(text);
+                }
                 _ => {
                     let slot = match name.strip_prefix("end_") {
                         Some(part) => c.end.slot(part),
@@ -177,6 +211,10 @@ struct Parts<'r> {
     day: Option<u32>,
     weekday: Option<u32>,
     time: Option<(u32, u32)>,
+    quarter: Option<u8>,
+    half: Option<u8>,
+    century: Option<i32>,
+    part: Option<DayPart>,
 }
 
 impl Parts<'_> {
@@ -188,6 +226,10 @@ impl Parts<'_> {
             && self.day.is_none()
             && self.weekday.is_none()
             && self.time.is_none()
+            && self.quarter.is_none()
+            && self.half.is_none()
+            && self.century.is_none()
+            && self.part.is_none()
     }
 
     /// The first and last day the parts cover, when the year is known:
@@ -207,8 +249,18 @@ impl Parts<'_> {
         if let Some(d) = self.decade {
             return Point { year: Some(Year::Decade(d as i16)), ..Point::default() };
         }
-        let month = self.season.map(Month::Season).or(self.month.map(|m| Month::Known(m as u8)));
+        if let Some(c) = self.century {
+            return Point { year: Some(Year::Century(c as i16)), ..Point::default() };
+        }
+        let month = self
+            .season
+            .map(Month::Season)
+            .or(self.quarter.map(Month::Quarter))
+            .or(self.half.map(Month::Half))
+            .or(self.month.map(|m| Month::Known(m as u8)));
         let day = self.day.map(|d| Day::Known(d as u8));
+        // A day without its month (`5日`) leaves the month open: XXXX-XX-05.
+        let month = month.or(day.map(|_| Month::Unknown));
         let dated = self.year.is_some() || month.is_some() || day.is_some();
         Point {
             year: dated.then(|| self.year.map_or(Year::Unknown, Year::known)),
@@ -216,6 +268,7 @@ impl Parts<'_> {
             day,
             weekday: if dated { None } else { self.weekday.map(|w| w as u8) },
             time: self.time.map(|(h, m)| (h as u8, m as u8)),
+            part: if self.time.is_some() { None } else { self.part },
         }
     }
 }
@@ -259,6 +312,30 @@ fn read<'r>(t: &Texts<'_>, eras: &'r EraTable) -> Option<Parts<'r>> {
     };
     if let Some(d) = t.day {
         p.day = Some(numerals::parse(d).filter(|d| (1..=31).contains(d))?);
+    }
+    if let (Some(a), Some(b)) = (t.num_a, t.num_b) {
+        // Numeric month and day (`3/5/2020`): a first number over 12 is the
+        // day (`25/12/2020`); otherwise U.S. order, month first.
+        let (a, b) = (numerals::parse(a)?, numerals::parse(b)?);
+        let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        p.month = Some(m);
+        p.day = Some(d);
+    }
+    if let Some(q) = t.quarter {
+        p.quarter = Some(names::ordinal(q).filter(|q| (1..=4).contains(q))? as u8);
+    }
+    if let Some(h) = t.half {
+        p.half = Some(names::ordinal(h).filter(|h| (1..=2).contains(h))? as u8);
+    }
+    if let Some(c) = t.century {
+        // `the 19th century` is the 1800s: TIMEX3 `18`.
+        p.century = Some(names::ordinal(c).filter(|c| (1..=30).contains(c))? as i32 - 1);
+    }
+    if let Some(part) = t.daypart {
+        p.part = Some(names::day_part(part)?);
     }
     if let Some(w) = t.weekday {
         p.weekday = Some(names::weekday(w)?);
@@ -360,7 +437,19 @@ fn interval_end(p: &Parts<'_>, is_end: bool) -> Point {
 fn convert(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
     let data = res.get::<DateData>()?;
     let mut flags = Flags::default();
-    let c = Captured::read(f);
+    let mut c = Captured::read(f);
+    // An elided era at the end of a range (`令和2～4年度`) is the start's.
+    if c.end.era_year.is_some() && c.end.era.is_none() && c.end.era_abbr.is_none() {
+        c.end.era = c.start.era;
+        c.end.era_abbr = c.start.era_abbr;
+    }
+    if let (Some(amount), Some(unit)) = (c.ago_amount, c.ago_unit) {
+        return ago(amount, unit, c.ago_dir.unwrap_or("ago"), c.modifier);
+    }
+    let direction = match c.direction {
+        Some(d) => Some(names::direction(d)?),
+        None => None,
+    };
     let mut value = if let Some(text) = c.relative {
         // A relative word, possibly with the finer parts it leaves open:
         // 同年12月 (a month of the same year), 翌月3日 (a day of the next month).
@@ -369,7 +458,7 @@ fn convert(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
         let finer_allowed = match rel.unit {
             Unit::Year => true,
             Unit::Month => parts.month.is_none(),
-            Unit::Day | Unit::FiscalYear => parts.month.is_none() && parts.day.is_none(),
+            Unit::Day | Unit::FiscalYear | Unit::Week => parts.month.is_none() && parts.day.is_none(),
         };
         if !finer_allowed || parts.year.is_some() {
             return None;
@@ -390,12 +479,40 @@ fn convert(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
                 ..Point::default()
             }),
             Unit::FiscalYear => DateValue::fiscal_year(None),
+            Unit::Week => DateValue::point(Point { year: unknown, month: Some(Month::Week(0)), ..Point::default() }),
         };
         v.relative = Some(rel);
+        v.start.part = parts.part;
         v
     } else {
         let mut a = read(&c.start, &data.eras)?;
-        let end = read(&c.end, &data.eras)?;
+        let mut end = read(&c.end, &data.eras)?;
+        if let Some(yy) = c.end.yy {
+            // A two-digit end year (`2019-20`, `2019～21年`) continues the start's.
+            let y = a.year?;
+            let mut e = y - y.rem_euclid(100) + numerals::parse(yy)? as i32;
+            if e <= y {
+                e += 100;
+            }
+            if e - y > 20 || (c.next_year && e != y + 1) {
+                return None;
+            }
+            end.year = Some(e);
+        }
+        if let (Some(offset), true) = (direction, a.part.is_some() && a.weekday.is_none()) {
+            // 昨夜, 今晩, this morning: a part of a day named relatively.
+            let rel = Relative { unit: Unit::Day, offset: i16::from(offset), base: Base::Document };
+            let point = Point {
+                year: Some(Year::Unknown),
+                month: Some(Month::Unknown),
+                day: Some(Day::Unknown),
+                part: a.part,
+                ..Point::default()
+            };
+            let mut v = DateValue::point(point);
+            v.relative = Some(rel);
+            return Some(finish(v, flags));
+        }
         // A range pattern marks its connective with `to`; its end may not
         // be empty (`2019年から` alone is not a range).
         if end.is_empty() && c.to {
@@ -426,14 +543,50 @@ fn convert(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
         }
     };
     value.modifier = c.modifier;
+    value.direction = direction;
+    Some(finish(value, flags))
+}
+
+fn finish(value: DateValue, flags: Flags) -> Normalized {
     let ty = value.type_name();
-    Some(Normalized {
+    Normalized {
         value: value.render(),
         flags,
         ty: (ty != "DATE").then_some(ty),
         payload: Some(std::sync::Arc::new(value)),
         ..Normalized::default()
-    })
+    }
+}
+
+/// `three years ago`, `a year earlier`, `two days later`, 3年前, 5日後: a
+/// relative of the unit, from the document's date (`ago`, 前) or from the
+/// preceding expression (`earlier`, `later`, 後). A vague amount (`several
+/// months earlier`) is `PAST_REF` or `FUTURE_REF`.
+fn ago(amount: &str, unit: &str, dir: &str, modifier: Option<Modifier>) -> Option<Normalized> {
+    let (unit, scale) = names::unit(unit)?;
+    let (sign, base) = match dir.trim().to_ascii_lowercase().as_str() {
+        "ago" | "前" => (-1, Base::Document),
+        "earlier" | "before" | "previously" => (-1, Base::Previous),
+        "later" | "after" | "後" => (1, Base::Previous),
+        "from now" | "hence" => (1, Base::Document),
+        _ => return None,
+    };
+    let Some(n) = names::amount(amount)? else {
+        let value = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+        return Some(Normalized::value(value));
+    };
+    let offset = i16::try_from(i64::from(n) * i64::from(scale) * i64::from(sign)).ok()?;
+    let (unit, month, day) = match unit {
+        names::TimeUnit::Year => (Unit::Year, None, None),
+        names::TimeUnit::Month => (Unit::Month, Some(Month::Unknown), None),
+        names::TimeUnit::Week => (Unit::Week, Some(Month::Week(0)), None),
+        names::TimeUnit::Day => (Unit::Day, Some(Month::Unknown), Some(Day::Unknown)),
+        _ => return None,
+    };
+    let mut v = DateValue::point(Point { year: Some(Year::Unknown), month, day, ..Point::default() });
+    v.relative = Some(Relative { unit, offset, base });
+    v.modifier = modifier;
+    Some(finish(v, Flags::default()))
 }
 
 /// The `date` normalizer: a date, time, interval, fiscal year, decade or

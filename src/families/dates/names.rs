@@ -52,13 +52,135 @@ pub fn season(name: &str) -> Option<Season> {
     })
 }
 
+/// `last`/`previous`/昨 → -1, `this`/今/本日 → 0, `next`/`coming`/明/来 → 1.
+pub fn direction(text: &str) -> Option<i8> {
+    Some(match text.trim().to_ascii_lowercase().as_str() {
+        "last" | "previous" | "past" | "yesterday" | "昨" | "先" | "前" => -1,
+        "this" | "today" | "to" | "今" | "本日" | "今日" | "本" => 0,
+        "next" | "coming" | "tomorrow" | "明" | "来" | "翌" => 1,
+        _ => return None,
+    })
+}
+
+/// A unit of time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeUnit {
+    /// years, 年
+    Year,
+    /// months, か月
+    Month,
+    /// weeks, 週
+    Week,
+    /// days, 日
+    Day,
+    /// hours, 時間
+    Hour,
+    /// minutes, 分
+    Minute,
+    /// seasons (three months)
+    Season,
+    /// quarters (three months)
+    Quarter,
+}
+
+/// A unit word and how many of the unit it is: `decade` is ten years,
+/// `century` a hundred.
+pub fn unit(text: &str) -> Option<(TimeUnit, u32)> {
+    let t = text.trim().to_ascii_lowercase();
+    let t = t.trim_end_matches('s');
+    Some(match t {
+        "year" | "年" | "年間" | "yr" | "annually" | "annual" | "yearly" => (TimeUnit::Year, 1),
+        "decade" => (TimeUnit::Year, 10),
+        "century" | "centurie" => (TimeUnit::Year, 100),
+        "month" | "monthly" | "か月" | "ヶ月" | "カ月" | "ヵ月" | "ケ月" | "箇月" | "月" => {
+            (TimeUnit::Month, 1)
+        }
+        "week" | "weekly" | "週" | "週間" => (TimeUnit::Week, 1),
+        "day" | "daily" | "日" | "日間" => (TimeUnit::Day, 1),
+        "hour" | "時間" => (TimeUnit::Hour, 1),
+        "minute" | "分" | "分間" => (TimeUnit::Minute, 1),
+        "season" => (TimeUnit::Season, 1),
+        "quarter" | "quarterly" | "四半期" => (TimeUnit::Quarter, 1),
+        _ => {
+            // Japanese units may carry 間 or 以上 after them.
+            let j = text.trim().trim_end_matches('間');
+            return if j == text.trim() { None } else { unit(j) };
+        }
+    })
+}
+
+/// An amount of units: digits, full-width digits, kanji numerals, number
+/// words (`a`, `two`, `forty`). `Some(None)` is a vague amount (`several`,
+/// `a few`, 数): TIMEX3 writes it `X`.
+pub fn amount(text: &str) -> Option<Option<u32>> {
+    let t = text.trim().to_ascii_lowercase();
+    let t = crate::normalize::collapse_space(&t);
+    Some(Some(match t.as_str() {
+        "a" | "an" | "one" | "a single" => 1,
+        "two" | "a couple of" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "fifteen" => 15,
+        "eighteen" => 18,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "hundred" | "a hundred" => 100,
+        "several" | "a few" | "few" | "many" | "some" | "数" | "何" | "十数" | "数十" => return Some(None),
+        other => super::numerals::parse(other)?,
+    }))
+}
+
+/// An ordinal or small cardinal as a number: `third`, `3rd`, `3`, `３`, `三`;
+/// 上/前 (the first half) are 1, 下/後 2.
+pub fn ordinal(text: &str) -> Option<u32> {
+    let t = text.trim().to_ascii_lowercase();
+    let t = t.trim_end_matches(|c: char| c.is_ascii_alphabetic() && !t.starts_with(|d: char| d.is_ascii_alphabetic()));
+    Some(match t {
+        "first" | "上" | "前" => 1,
+        "second" | "下" | "後" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "twenty-first" => 21,
+        other => return super::numerals::parse(other),
+    })
+}
+
+/// A part of the day: morning, afternoon, evening, night; 午前, 朝, 午後,
+/// 夕方, 夜, 晩 (with 中, 今, 昨 around them).
+pub fn day_part(text: &str) -> Option<super::value::DayPart> {
+    use super::value::DayPart;
+    let t = text.trim().to_ascii_lowercase();
+    let t = t.trim_end_matches('中');
+    Some(match t {
+        "morning" | "午前" | "朝" => DayPart::Morning,
+        "afternoon" | "午後" => DayPart::Afternoon,
+        "evening" | "夕方" | "夕" => DayPart::Evening,
+        "night" | "tonight" | "夜" | "晩" | "深夜" | "未明" => DayPart::Night,
+        _ => return None,
+    })
+}
+
 /// Whether a 12-hour clock marker means the afternoon: `p.m.`, `PM`, 午後;
 /// `None` when it is not a marker.
 pub fn is_afternoon(marker: &str) -> Option<bool> {
     let m: String = marker.chars().filter(|c| *c != '.' && !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
     match m.as_str() {
         "am" | "午前" => Some(false),
-        "pm" | "午後" => Some(true),
+        "pm" | "午後" | "夜" | "夕方" => Some(true),
         _ => None,
     }
 }

@@ -32,6 +32,8 @@ pub enum Unit {
     Month,
     /// A day (`the next day`, 同日).
     Day,
+    /// An ISO week (`next week`, 先週).
+    Week,
     /// A Japanese fiscal year, April to March (今年度).
     FiscalYear,
 }
@@ -90,8 +92,9 @@ impl RelativeTable {
                 "month" => Unit::Month,
                 "day" => Unit::Day,
                 "fiscal_year" => Unit::FiscalYear,
+                "week" => Unit::Week,
                 other => {
-                    diags.push(bad(format!("`unit` must be year, month, day or fiscal_year, found `{other}`")));
+                    diags.push(bad(format!("`unit` must be year, month, week, day or fiscal_year, found `{other}`")));
                     continue;
                 }
             };
@@ -144,13 +147,14 @@ mod tests {
         assert_eq!(r.get("this year").map(|r| r.base), Some(Base::Document));
         assert_eq!(r.get("昨年").map(|r| r.offset), Some(-1));
         assert_eq!(r.get("今年度").map(|r| r.unit), Some(Unit::FiscalYear));
-        assert!(r.get("the same week").is_none());
+        assert_eq!(r.get("Next week").map(|r| (r.unit, r.offset)), Some((Unit::Week, 1)));
+        assert!(r.get("the same decade").is_none());
     }
 
     #[test]
     fn bad_rows_are_reported() {
         let mut diags = Vec::new();
-        let csv = "en,ja,unit,offset,base\nx,,week,0,previous\ny,,year,one,previous\nz,,year,0,later\nw,ｗ,year,0,previous\n,,year,1,document\n";
+        let csv = "en,ja,unit,offset,base\nx,,fortnight,0,previous\ny,,year,one,previous\nz,,year,0,later\nw,ｗ,year,0,previous\n,,year,1,document\n";
         let t = Table::parse("relative_dates", SourceFile::new("r.csv", csv), &mut diags);
         RelativeTable::from_table(&t, &mut diags);
         let msgs: Vec<&str> = diags.iter().map(Diagnostic::message).collect();

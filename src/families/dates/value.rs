@@ -37,6 +37,8 @@ pub enum Year {
     Known(i16),
     /// A decade, by its first three digits: `Decade(199)` is `199X`.
     Decade(i16),
+    /// A century by its first two digits (`19` for 1900–1999, TIMEX3).
+    Century(i16),
 }
 
 impl Year {
@@ -56,6 +58,12 @@ pub enum Month {
     Known(u8),
     /// A season.
     Season(Season),
+    /// A quarter of the year, 1 to 4 (`2020-Q3`).
+    Quarter(u8),
+    /// A half of the year, 1 or 2 (`2021-H1`).
+    Half(u8),
+    /// An ISO week of the year (`2020-W10`).
+    Week(u8),
 }
 
 /// A season, as TIMEX3 writes it in the month position.
@@ -82,6 +90,31 @@ impl Season {
     }
 }
 
+/// A part of the day (TIMEX3 `TMO`, `TAF`, `TEV`, `TNI`), kept when no
+/// clock time is given (`Friday afternoon` → `XXXX-WXX-5TAF`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayPart {
+    /// morning, 午前, 朝
+    Morning,
+    /// afternoon, 午後
+    Afternoon,
+    /// evening, 夕方
+    Evening,
+    /// night, tonight, 夜, 晩
+    Night,
+}
+
+impl DayPart {
+    fn code(self) -> &'static str {
+        match self {
+            DayPart::Morning => "MO",
+            DayPart::Afternoon => "AF",
+            DayPart::Evening => "EV",
+            DayPart::Night => "NI",
+        }
+    }
+}
+
 /// The day part of a point.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Day {
@@ -104,6 +137,8 @@ pub struct Point {
     pub weekday: Option<u8>,
     /// Hour and minute.
     pub time: Option<(u8, u8)>,
+    /// A part of the day, when no clock time is given.
+    pub part: Option<DayPart>,
 }
 
 impl Point {
@@ -165,13 +200,18 @@ impl fmt::Display for Point {
                 match year {
                     Year::Unknown => f.write_str("XXXX")?,
                     Year::Known(y) => write!(f, "{y:04}")?,
-                    Year::Decade(d) => write!(f, "{d:03}X")?,
+                    Year::Decade(d) => write!(f, "{d:03}")?,
+                    Year::Century(c) => write!(f, "{c:02}")?,
                 }
                 match self.month {
                     None => {}
                     Some(Month::Unknown) => f.write_str("-XX")?,
                     Some(Month::Known(m)) => write!(f, "-{m:02}")?,
                     Some(Month::Season(s)) => write!(f, "-{}", s.code())?,
+                    Some(Month::Quarter(q)) => write!(f, "-Q{q}")?,
+                    Some(Month::Half(h)) => write!(f, "-H{h}")?,
+                    Some(Month::Week(0)) => f.write_str("-WXX")?,
+                    Some(Month::Week(w)) => write!(f, "-W{w:02}")?,
                 }
                 match self.day {
                     None => {}
@@ -182,6 +222,8 @@ impl fmt::Display for Point {
         }
         if let Some((h, m)) = self.time {
             write!(f, "T{h:02}:{m:02}")?;
+        } else if let Some(part) = self.part {
+            write!(f, "T{}", part.code())?;
         }
         Ok(())
     }
@@ -212,12 +254,15 @@ pub struct DateValue {
     /// An expression relative to another date, not yet resolved (`the same
     /// month`, 今年); `None` once resolved.
     pub relative: Option<Relative>,
+    /// `last` (-1), `this` (0) or `next` (1) before a weekday or season:
+    /// which occurrence the anchoring pass takes.
+    pub direction: Option<i8>,
 }
 
 impl DateValue {
     /// A point value.
     pub fn point(p: Point) -> DateValue {
-        DateValue { start: p, end: None, fiscal: false, modifier: None, relative: None }
+        DateValue { start: p, end: None, fiscal: false, modifier: None, relative: None, direction: None }
     }
 
     /// The Japanese fiscal year that starts in April of `year` (`None`:
@@ -229,6 +274,7 @@ impl DateValue {
             fiscal: true,
             modifier: None,
             relative: None,
+            direction: None,
         }
     }
 
@@ -241,7 +287,7 @@ impl DateValue {
             return "INTERVAL";
         } else if matches!(self.start.year, Some(Year::Decade(_))) {
             1
-        } else if self.start.time.is_some() {
+        } else if self.start.time.is_some() || self.start.part.is_some() {
             2
         } else {
             3
@@ -289,7 +335,7 @@ mod tests {
         assert_eq!(p(Some(Year::Unknown), Some(Month::Known(1)), Some(Day::Known(7))).to_string(), "XXXX-01-07");
         assert_eq!(p(Some(Year::Unknown), Some(Month::Unknown), None).to_string(), "XXXX-XX");
         assert_eq!(p(Some(Year::Unknown), Some(Month::Season(Season::Fall)), None).to_string(), "XXXX-FA");
-        assert_eq!(p(Some(Year::Decade(199)), None, None).to_string(), "199X");
+        assert_eq!(p(Some(Year::Decade(199)), None, None).to_string(), "199");
         assert_eq!(Point { weekday: Some(3), ..Point::default() }.to_string(), "XXXX-WXX-3");
         assert_eq!(Point { time: Some((2, 42)), ..Point::default() }.to_string(), "T02:42");
         let with_time = Point { time: Some((2, 42)), ..p(k(2022), Some(Month::Known(1)), Some(Day::Known(27))) };
