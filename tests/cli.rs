@@ -19,7 +19,7 @@ fn default_job_writes_output_and_summary() {
     // No temporary files are left beside the output; the manifest is there.
     let mut names: Vec<_> = std::fs::read_dir(ws.path("output")).unwrap().map(|e| e.unwrap().file_name()).collect();
     names.sort();
-    assert_eq!(names, ["acronyms.csv", "extractions.csv", "extractions.csv.manifest.json"]);
+    assert_eq!(names, ["acronym-pairs.csv", "acronyms.csv", "extractions.csv", "extractions.csv.manifest.json"]);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The golden files: the shipped rules over `seeds/` must give exactly
-//! `tests/golden/extractions.csv` and the acronym glossary
-//! `tests/golden/acronyms.csv`, compared with the same code path as
+//! `tests/golden/extractions.csv` and the acronym glossaries
+//! `tests/golden/acronyms.csv` (per document) and `acronym-pairs.csv`
+//! (corpus), compared with the same code path as
 //! `yomitori check`. After an intended change, read the diff, then run
 //! `cargo run --release -- check --golden tests/golden --bless`.
 
@@ -15,7 +16,7 @@ fn seeds_match_golden_files() {
     let (outputs, _) =
         yomitori::check::outputs(shipped(), docs, &RunOptions::default(), &mut Collect::default()).unwrap();
     let names: Vec<&str> = outputs.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["extractions.csv", "acronyms.csv"]);
+    assert_eq!(names, ["extractions.csv", "acronyms.csv", "acronym-pairs.csv"]);
     let diffs = yomitori::check::check(&outputs, &root().join("tests/golden"), false).unwrap();
     if !diffs.is_empty() {
         let mut msg = String::new();

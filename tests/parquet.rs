@@ -50,7 +50,8 @@ fn parquet_rows_equal_csv_rows() {
     assert!(got.len() > 1000);
     assert_eq!(got, csv[1..]);
     // The glossary stays CSV beside it.
-    assert!(ws.read("pq/acronyms.csv").starts_with("short,long,"));
+    assert!(ws.read("pq/acronyms.csv").starts_with("doc,short,long,variants,"));
+    assert!(ws.read("pq/acronym-pairs.csv").starts_with("short,long,documents,"));
 }
 
 #[test]
@@ -62,6 +63,11 @@ fn glossary_parquet_and_refused_excel() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let (names, batches) = read(&ws.path("acr.parquet"));
     let csv = records(&ws.read("acr.csv"));
+    assert_eq!(names, csv[0]);
+    assert_eq!(cells(&batches), csv[1..]);
+    // The corpus glossary follows the glossary: beside it, Parquet too.
+    let (names, batches) = read(&ws.path("acronym-pairs.parquet"));
+    let csv = records(&ws.read("acronym-pairs.csv"));
     assert_eq!(names, csv[0]);
     assert_eq!(cells(&batches), csv[1..]);
 

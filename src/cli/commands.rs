@@ -284,30 +284,47 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     Ok(if summary.failed > 0 { ExitCode::from(ERRORS) } else { ExitCode::SUCCESS })
 }
 
-/// The families' side outputs of this run and where each goes: its file
-/// name beside the output file, nowhere with stdout output. The acronym
-/// family's `glossary` also answers to `--glossary PATH` and
-/// `--no-glossary`.
 /// A side output to write: where, what, and its collector.
 type Side = (PathBuf, &'static SideOutput, Box<dyn SideCollector>);
 
+/// The families' side outputs of this run and where each goes: its file
+/// name beside the output file, nowhere with stdout output. The acronym
+/// family's `glossary` also answers to `--glossary PATH` and
+/// `--no-glossary`; its companions (`glossary-pairs`) follow it: beside the
+/// `--glossary` path (Parquet when it is), off with `--no-glossary`.
 pub(super) fn side_outputs(args: &ExtractArgs) -> Result<Vec<Side>> {
     let mut out = Vec::new();
     for side in yomitori::side_outputs() {
         let is_glossary = side.name == "glossary";
-        let path = match (args.glossary.as_ref().filter(|_| is_glossary), is_glossary && args.no_glossary) {
-            (_, true) => continue,
-            (Some(p), false) => p.clone(),
-            (None, false) if args.output.as_os_str() == "-" => continue,
-            (None, false) => args.output.parent().unwrap_or(Path::new("")).join(side.file_name),
+        let follows_glossary = side.name.starts_with("glossary-");
+        let path = if (is_glossary || follows_glossary) && args.no_glossary {
+            continue;
+        } else if let Some(g) = args.glossary.as_ref().filter(|_| is_glossary) {
+            g.clone()
+        } else if let Some(g) = args.glossary.as_ref().filter(|_| follows_glossary) {
+            let mut p = g.parent().unwrap_or(Path::new("")).join(side.file_name);
+            if g.extension().is_some_and(|e| e == "parquet") {
+                p.set_extension("parquet");
+            }
+            if &p == g {
+                anyhow::bail!(
+                    "the {} would overwrite the glossary {}; choose another --glossary",
+                    side.name,
+                    g.display()
+                );
+            }
+            p
+        } else if args.output.as_os_str() == "-" {
+            continue;
+        } else {
+            args.output.parent().unwrap_or(Path::new("")).join(side.file_name)
         };
         if path == args.output {
+            let flag = if follows_glossary { "glossary" } else { side.name };
             anyhow::bail!(
-                "the {} would overwrite the output {}; choose another path with --{} or --no-{}",
+                "the {} would overwrite the output {}; choose another path with --{flag} or --no-{flag}",
                 side.name,
                 path.display(),
-                side.name,
-                side.name
             );
         }
         out.push((path, side, (side.new)()));

@@ -48,7 +48,10 @@ fn every_run_writes_a_manifest() {
     assert!(csv_rows as u64 >= m["rows_total"].as_u64().unwrap(), "multi-line cells make more lines");
     assert_eq!(m["options"]["format"], "csv");
     assert_eq!(m["options"]["excel"], false);
-    assert_eq!(m["outputs"], serde_json::json!(["output/extractions.csv", "output/acronyms.csv"]));
+    assert_eq!(
+        m["outputs"],
+        serde_json::json!(["output/extractions.csv", "output/acronyms.csv", "output/acronym-pairs.csv"])
+    );
     assert!(super::temp_files(&ws.path("output")).is_empty());
 }
 

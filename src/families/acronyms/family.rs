@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::glossary::{Glossary, GLOSSARY};
+use super::glossary::{Glossary, PairGlossary, GLOSSARY, PAIRS};
 use super::settings::{settings, AcronymSettings};
 use super::{find, mention, schema};
 use super::{CUE, JAPANESE, KNOWN, KNOWN_LONG_FORM, LONG_SHORT, MENTION, PDF_GLOSS, SCHWARTZ_HEARST, SHORT_LONG};
@@ -58,10 +58,18 @@ pub static FAMILY: Family = Family {
         default: || Arc::new(AcronymSettings::default()),
     }),
     tables: None,
-    outputs: &[SideOutput {
-        name: "glossary",
-        file_name: GLOSSARY,
-        new: || Box::new(Glossary::new()),
-        int_columns: &["documents", "definitions", "mentions", "first_start"],
-    }],
+    outputs: &[
+        SideOutput {
+            name: "glossary",
+            file_name: GLOSSARY,
+            new: || Box::new(Glossary::new()),
+            int_columns: &["definitions", "mentions", "first_start"],
+        },
+        SideOutput {
+            name: "glossary-pairs",
+            file_name: PAIRS,
+            new: || Box::new(PairGlossary::new()),
+            int_columns: &["documents", "definitions", "mentions", "first_start"],
+        },
+    ],
 };

@@ -1,19 +1,39 @@
-//! Acronym rows → the corpus glossary: one CSV row per distinct (short form,
-//! long form) pair, so a reader sees every acronym of a corpus and its
-//! conflicting expansions at a glance.
+//! Acronym rows → the two glossaries, so a reader sees every acronym of a
+//! corpus and its conflicting expansions at a glance.
+//!
+//! **`acronyms.csv`** ([`Glossary`], side output `glossary`): one row per
+//! short form per document, with the document's canonical long form and
+//! its other spellings:
 //!
 //! | column | meaning |
 //! |---|---|
+//! | `doc` | the document |
 //! | `short` | the short form as defined (`SSA` also for the mention `SSAs`) |
+//! | `long` | the canonical long form: the one with the most rows in the document, then the one with more definitions, then the first, then the Latin one |
+//! | `variants` | the document's other long forms of the short form, ` \| `-separated, in order of first occurrence (compared case-insensitively, whitespace collapsed) |
+//! | `definitions` | DEFINITION rows of the short form in the document, all long forms |
+//! | `mentions` | MENTION rows of the short form in the document (known-expansion mentions included) |
+//! | `first_start` | byte offset of the short form's first row in the document |
+//!
+//! Rows follow the documents' output order, then the short form.
+//!
+//! **`acronym-pairs.csv`** ([`PairGlossary`], side output `glossary-pairs`):
+//! one row per distinct (short form, long form) pair of the corpus, with the
+//! number of documents that use the pair:
+//!
+//! | column | meaning |
+//! |---|---|
+//! | `short` | the short form as defined |
 //! | `long` | the long form, as first written (pairs compare long forms case-insensitively) |
 //! | `documents` | documents with at least one row of the pair |
 //! | `definitions` | DEFINITION rows of the pair |
 //! | `mentions` | MENTION rows of the pair (known-expansion mentions included) |
 //! | `first_doc`, `first_start` | where the pair first occurs: document and byte offset |
 //!
-//! Rows are sorted by short form, then by first occurrence. Memory grows with
-//! the number of distinct pairs, not with the corpus. `docs/acronyms.md` is
-//! the user-facing version of this table.
+//! Rows are sorted by short form, then by first occurrence. Its memory grows
+//! with the number of distinct pairs; the per-document glossary's with the
+//! number of (document, short form) rows, a small fraction of the rows.
+//! `docs/acronyms.md` is the user-facing version of these tables.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -22,12 +42,22 @@ use std::sync::Arc;
 use crate::row::Row;
 use crate::text::excel;
 
-/// File name of the glossary (beside the rows, and in golden folders).
+/// File name of the per-document glossary (beside the rows, and in golden
+/// folders).
 pub const GLOSSARY: &str = "acronyms.csv";
 
-/// The glossary's CSV header.
-pub const GLOSSARY_HEADER: [&str; 7] =
+/// The per-document glossary's CSV header.
+pub const GLOSSARY_HEADER: [&str; 7] = ["doc", "short", "long", "variants", "definitions", "mentions", "first_start"];
+
+/// File name of the corpus glossary of pairs.
+pub const PAIRS: &str = "acronym-pairs.csv";
+
+/// The corpus glossary's CSV header.
+pub const PAIRS_HEADER: [&str; 7] =
     ["short", "long", "documents", "definitions", "mentions", "first_doc", "first_start"];
+
+/// What separates the variants in their cell.
+pub const VARIANT_SEPARATOR: &str = " | ";
 
 #[derive(Clone, Debug)]
 struct Entry {
@@ -41,18 +71,18 @@ struct Entry {
     last_doc: usize,
 }
 
-/// Collects the acronym rows of a run, document by document, in input
-/// order.
+/// The corpus glossary: collects the acronym rows of a run, document by
+/// document, in input order, into one entry per (short, long) pair.
 #[derive(Clone, Debug, Default)]
-pub struct Glossary {
+pub struct PairGlossary {
     entries: HashMap<(Arc<str>, String), Entry>,
     docs: usize,
 }
 
-impl Glossary {
+impl PairGlossary {
     /// An empty glossary.
-    pub fn new() -> Glossary {
-        Glossary::default()
+    pub fn new() -> PairGlossary {
+        PairGlossary::default()
     }
 
     /// Adds the rows of the next document.
@@ -110,7 +140,7 @@ impl Glossary {
         let mut entries: Vec<&Entry> = self.entries.values().collect();
         entries.sort_by(|a, b| (&a.short, a.first, &a.long).cmp(&(&b.short, b.first, &b.long)));
         let mut c = csv::Writer::from_writer(w);
-        c.write_record(GLOSSARY_HEADER)?;
+        c.write_record(PAIRS_HEADER)?;
         let cell = |s: &str| if excel { excel::neutralize(s).into_owned() } else { s.to_string() };
         for e in entries {
             c.write_record([
@@ -121,6 +151,159 @@ impl Glossary {
                 e.mentions.to_string(),
                 cell(&e.first_doc),
                 e.first.1.to_string(),
+            ])?;
+        }
+        c.into_inner().map_err(csv::IntoInnerError::into_error)
+    }
+
+    /// The glossary as CSV bytes.
+    pub fn to_csv(&self) -> Vec<u8> {
+        self.write(Vec::new(), false).expect("writing to memory")
+    }
+}
+
+impl crate::families::SideCollector for PairGlossary {
+    fn add(&mut self, rows: &[Row]) {
+        PairGlossary::add(self, rows);
+    }
+
+    fn write(&self, w: &mut dyn Write, excel: bool) -> io::Result<()> {
+        PairGlossary::write(self, w, excel).map(|_| ())
+    }
+}
+
+/// One long form of a short form within one document.
+#[derive(Debug)]
+struct Spelling {
+    long: String,
+    key: String,
+    definitions: usize,
+    mentions: usize,
+    first: usize,
+}
+
+impl Spelling {
+    /// The canonical spelling sorts first: most rows, most definitions,
+    /// earliest, then a Latin long form (the one mentions of a Latin short
+    /// form expand to when a Japanese long form and an English gloss share a
+    /// span), then byte order for determinism.
+    fn rank(&self) -> (std::cmp::Reverse<usize>, std::cmp::Reverse<usize>, usize, bool, &str) {
+        use std::cmp::Reverse;
+        (
+            Reverse(self.definitions + self.mentions),
+            Reverse(self.definitions),
+            self.first,
+            !self.long.is_ascii(),
+            &self.long,
+        )
+    }
+}
+
+/// One row of the per-document glossary, ready to write.
+#[derive(Clone, Debug)]
+struct DocumentEntry {
+    doc: Arc<str>,
+    short: Arc<str>,
+    long: String,
+    variants: Vec<String>,
+    definitions: usize,
+    mentions: usize,
+    first_start: usize,
+}
+
+/// The per-document glossary (`acronyms.csv`): one canonical long form per
+/// short form per document, with the variants listed.
+#[derive(Clone, Debug, Default)]
+pub struct Glossary {
+    entries: Vec<DocumentEntry>,
+}
+
+impl Glossary {
+    /// An empty glossary.
+    pub fn new() -> Glossary {
+        Glossary::default()
+    }
+
+    /// Adds the rows of the next document.
+    pub fn add(&mut self, rows: &[Row]) {
+        let mut by_short: HashMap<&Arc<str>, Vec<Spelling>> = HashMap::new();
+        let mut doc = None;
+        for r in rows {
+            let (true, Some(short)) = (r.kind == super::KIND, &r.key) else { continue };
+            doc.get_or_insert(&r.doc);
+            let key = crate::normalize::collapse_space(&r.normalized).to_lowercase();
+            let spellings = by_short.entry(short).or_default();
+            let i = match spellings.iter().position(|s| s.key == key) {
+                Some(i) => i,
+                None => {
+                    let long = r.normalized.clone();
+                    spellings.push(Spelling { long, key, definitions: 0, mentions: 0, first: r.start });
+                    spellings.len() - 1
+                }
+            };
+            let s = &mut spellings[i];
+            if r.start < s.first {
+                s.first = r.start;
+                s.long.clone_from(&r.normalized);
+            }
+            if &*r.ty == "DEFINITION" {
+                s.definitions += 1;
+            } else {
+                s.mentions += 1;
+            }
+        }
+        let Some(doc) = doc else { return };
+        let mut shorts: Vec<(&Arc<str>, Vec<Spelling>)> = by_short.into_iter().collect();
+        shorts.sort_by(|a, b| a.0.cmp(b.0));
+        for (short, mut spellings) in shorts {
+            let first_start = spellings.iter().map(|s| s.first).min().unwrap_or(0);
+            let definitions = spellings.iter().map(|s| s.definitions).sum();
+            let mentions = spellings.iter().map(|s| s.mentions).sum();
+            spellings.sort_by(|a, b| a.rank().cmp(&b.rank()));
+            let mut rest = spellings.split_off(1);
+            rest.sort_by_key(|s| s.first);
+            self.entries.push(DocumentEntry {
+                doc: doc.clone(),
+                short: short.clone(),
+                long: std::mem::take(&mut spellings[0].long),
+                variants: rest.into_iter().map(|s| s.long).collect(),
+                definitions,
+                mentions,
+                first_start,
+            });
+        }
+    }
+
+    /// Number of (document, short form) rows.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when no acronym row was added.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Writes the glossary as CSV (with `excel`: BOM and neutralized cells).
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn write<W: Write>(&self, mut w: W, excel: bool) -> io::Result<W> {
+        if excel {
+            w.write_all(excel::BOM.as_bytes())?;
+        }
+        let mut c = csv::Writer::from_writer(w);
+        c.write_record(GLOSSARY_HEADER)?;
+        let cell = |s: &str| if excel { excel::neutralize(s).into_owned() } else { s.to_string() };
+        for e in &self.entries {
+            c.write_record([
+                cell(&e.doc),
+                cell(&e.short),
+                cell(&e.long),
+                cell(&e.variants.join(VARIANT_SEPARATOR)),
+                e.definitions.to_string(),
+                e.mentions.to_string(),
+                e.first_start.to_string(),
             ])?;
         }
         c.into_inner().map_err(csv::IntoInnerError::into_error)
@@ -170,7 +353,7 @@ mod tests {
 
     #[test]
     fn one_row_per_pair_with_counts() {
-        let mut g = Glossary::new();
+        let mut g = PairGlossary::new();
         g.add(&[
             row("a.txt", "DEFINITION", "EEZ", "exclusive economic zone", 10),
             row("a.txt", "MENTION", "EEZ", "exclusive economic zone", 40),
@@ -185,5 +368,46 @@ mod tests {
              EEZ,exclusive economic zone,1,2,1,a.txt,10\n\
              EEZ,Exclusive Economic Zones,1,1,0,c.txt,5\n"
         );
+    }
+
+    #[test]
+    fn one_canonical_long_form_per_short_form_per_document() {
+        let mut g = Glossary::new();
+        g.add(&[
+            row("a.txt", "DEFINITION", "UNDP", "UN Development Programme", 10),
+            row("a.txt", "DEFINITION", "EEZ", "exclusive economic zone", 20),
+            row("a.txt", "DEFINITION", "UNDP", "United Nations Development Programme", 90),
+            row("a.txt", "MENTION", "UNDP", "United Nations Development Programme", 120),
+            row("a.txt", "MENTION", "EEZ", "Exclusive  Economic Zone", 140),
+        ]);
+        g.add(&[]);
+        // A Japanese long form and an English gloss on one span, one row
+        // each: the Latin one is canonical.
+        g.add(&[
+            row("c.txt", "DEFINITION", "SSA", "宇宙状況監視", 5),
+            row("c.txt", "DEFINITION", "SSA", "Space Situational Awareness", 5),
+        ]);
+        let csv = String::from_utf8(g.to_csv()).unwrap();
+        assert_eq!(
+            csv,
+            "doc,short,long,variants,definitions,mentions,first_start\n\
+             a.txt,EEZ,exclusive economic zone,,1,1,20\n\
+             a.txt,UNDP,United Nations Development Programme,UN Development Programme,2,1,10\n\
+             c.txt,SSA,Space Situational Awareness,宇宙状況監視,2,0,5\n"
+        );
+        assert_eq!(g.len(), 3);
+    }
+
+    #[test]
+    fn variants_in_order_of_first_occurrence() {
+        let mut g = Glossary::new();
+        g.add(&[
+            row("a.txt", "DEFINITION", "X", "Third", 30),
+            row("a.txt", "DEFINITION", "X", "Second", 20),
+            row("a.txt", "DEFINITION", "X", "First", 10),
+            row("a.txt", "MENTION", "X", "Third", 40),
+        ]);
+        let csv = String::from_utf8(g.to_csv()).unwrap();
+        assert!(csv.ends_with("a.txt,X,Third,First | Second,3,1,10\n"), "{csv}");
     }
 }
