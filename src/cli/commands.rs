@@ -57,7 +57,8 @@ fn extractor(args: &RulesArgs) -> Result<(Extractor, String)> {
 fn extractor_for(input: &InputArgs) -> Result<(Extractor, String)> {
     let chunk_size = usize::try_from(yomitori::corpus::parse_size(&input.chunk_size)?)?;
     let (builder, label) = rules_builder(input.rules.as_deref())?;
-    Ok((builder.anchor(input.anchoring()).chunk_size(chunk_size).build()?, label))
+    let extractor = builder.anchor(input.anchoring()).chunk_size(chunk_size).build()?;
+    Ok((extractor.with_fiscal_year(input.fiscal_year), label))
 }
 
 fn documents(input: &InputArgs) -> Result<Documents> {

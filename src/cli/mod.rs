@@ -46,6 +46,7 @@ fn default_job() -> ExtractArgs {
             chunk_size: "1M".into(),
             anchor: false,
             anchor_date: None,
+            fiscal_year: yomitori::FiscalYear::Auto,
         },
         output: "output/extractions.csv".into(),
         format: FormatArg::Csv,
