@@ -68,14 +68,14 @@ pub fn paragraphs(text: &str) -> Vec<&str> {
 /// Reads the seeds and returns their paragraphs, in file-name order.
 fn seed_paragraphs(seeds: &Path) -> Result<Vec<String>> {
     let mut files: Vec<PathBuf> = fs::read_dir(seeds)
-        .map_err(|e| Error::io(seeds, e))?
+        .map_err(|e| Error::io("cannot read the seeds folder", seeds, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     files.sort();
     let mut out = Vec::new();
     for f in files {
-        let text = fs::read_to_string(&f).map_err(|e| Error::io(&f, e))?;
+        let text = fs::read_to_string(&f).map_err(|e| Error::io("cannot read a seed text", &f, e))?;
         out.extend(paragraphs(&text).into_iter().map(str::to_string));
     }
     if out.is_empty() {
@@ -93,7 +93,7 @@ pub fn generate(spec: &CorpusSpec) -> Result<CorpusStats> {
     let mut rng = SplitMix64(spec.seed);
     let io = |p: &Path| {
         let p = p.to_path_buf();
-        move |e| Error::io(p.clone(), e)
+        move |e| Error::io("cannot write the corpus", p.clone(), e)
     };
     fs::create_dir_all(spec.out.join("files")).map_err(io(&spec.out))?;
     let one_path = spec.out.join("one.txt");
@@ -114,7 +114,7 @@ pub fn generate(spec: &CorpusSpec) -> Result<CorpusStats> {
         let n = stats.documents;
         let rel = format!("{:03}/{n:06}.txt", n / 1000);
         let path = spec.out.join("files").join(&rel);
-        if n % 1000 == 0 {
+        if n.is_multiple_of(1000) {
             fs::create_dir_all(path.parent().expect("file in a folder")).map_err(io(&spec.out))?;
         }
         fs::write(&path, &doc).map_err(io(&path))?;
@@ -123,7 +123,8 @@ pub fn generate(spec: &CorpusSpec) -> Result<CorpusStats> {
         }
         one.write_all(doc.as_bytes()).map_err(io(&one_path))?;
         let record = serde_json::json!({ "id": rel, "text": doc });
-        serde_json::to_writer(&mut jsonl, &record).map_err(|e| Error::io(&jsonl_path, e.into()))?;
+        serde_json::to_writer(&mut jsonl, &record)
+            .map_err(|e| Error::io("cannot write the corpus", &jsonl_path, e.into()))?;
         jsonl.write_all(b"\n").map_err(io(&jsonl_path))?;
         stats.documents += 1;
         stats.bytes += doc.len() as u64;
@@ -145,10 +146,11 @@ pub fn parse_size(s: &str) -> Result<u64> {
         Some((i, 'g' | 'G')) => (&t[..i], 1 << 30),
         _ => (t, 1),
     };
-    num.trim()
+    let n = num
+        .trim()
         .parse::<u64>()
-        .map(|n| n * mult)
-        .map_err(|_| Error::usage(format!("invalid size `{s}`: expected a number with an optional K, M or G")))
+        .map_err(|_| Error::usage(format!("invalid size `{s}`: expected a number with an optional K, M or G")))?;
+    n.checked_mul(mult).ok_or_else(|| Error::usage(format!("invalid size `{s}`: too large (at most 2^64 - 1 bytes)")))
 }
 
 #[cfg(test)]
@@ -161,6 +163,7 @@ mod tests {
         assert_eq!(parse_size("1G").unwrap(), 1 << 30);
         assert_eq!(parse_size("4096").unwrap(), 4096);
         assert!(parse_size("lots").is_err());
+        assert!(parse_size("99999999999G").unwrap_err().to_string().contains("too large"));
     }
 
     #[test]

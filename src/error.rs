@@ -1,5 +1,12 @@
 //! The library's error: an opaque [`Error`] with a [`kind`](Error::kind) and a
 //! few predicates, so callers can branch without matching on internals.
+//!
+//! Every message but a rules report has one shape, `<what>: <path>:
+//! <reason>` (`cannot read document: a.txt: No such file or directory (os
+//! error 2)`), which the binary prints after `error: `. The OS error is the
+//! reason and is part of the message, so [`source`](std::error::Error::source)
+//! does not return it again: printed with its chain (`{:#}`), a message
+//! names the OS reason once.
 
 use std::fmt;
 use std::io;
@@ -33,12 +40,12 @@ pub struct Error {
 enum Inner {
     #[error("{report}\n\n{count} error{s} in the rule set; nothing was extracted", count = report.error_count(), s = if report.error_count() == 1 { "" } else { "s" })]
     Rules { report: Report },
-    #[error("{doc}: {message}")]
-    Document { doc: String, message: String },
-    #[error("{path}: {source}")]
-    Io { path: PathBuf, source: io::Error },
-    #[error("{path}: {message}")]
-    Golden { path: PathBuf, message: String },
+    #[error("{what}: {doc}: {message}")]
+    Document { what: &'static str, doc: String, message: String },
+    #[error("{what}: {}: {source}", path.display())]
+    Io { what: &'static str, path: PathBuf, source: io::Error },
+    #[error("{what}: {}: {message}", path.display())]
+    Golden { what: &'static str, path: PathBuf, message: String },
     #[error("{0}")]
     Usage(String),
 }
@@ -83,16 +90,28 @@ impl Error {
         Error { inner: Box::new(Inner::Rules { report }) }
     }
 
-    pub(crate) fn document(doc: impl Into<String>, message: impl Into<String>) -> Error {
-        Error { inner: Box::new(Inner::Document { doc: doc.into(), message: message.into() }) }
+    /// A bad document: `what` went wrong (`cannot read document`), `doc`
+    /// is its id or `file:line`, `message` the reason.
+    pub(crate) fn document(what: &'static str, doc: impl Into<String>, message: impl Into<String>) -> Error {
+        Error { inner: Box::new(Inner::Document { what, doc: doc.into(), message: message.into() }) }
     }
 
-    pub(crate) fn io(path: impl Into<PathBuf>, source: io::Error) -> Error {
-        Error { inner: Box::new(Inner::Io { path: path.into(), source }) }
+    /// An I/O error: `what` was being done (`cannot write the output`) on
+    /// `path`.
+    pub(crate) fn io(what: &'static str, path: impl Into<PathBuf>, source: io::Error) -> Error {
+        Error { inner: Box::new(Inner::Io { what, path: path.into(), source }) }
     }
 
-    pub(crate) fn golden(path: impl Into<PathBuf>, message: impl Into<String>) -> Error {
-        Error { inner: Box::new(Inner::Golden { path: path.into(), message: message.into() }) }
+    /// A golden or shard file that is not what it must be.
+    pub(crate) fn golden(what: &'static str, path: impl Into<PathBuf>, message: impl Into<String>) -> Error {
+        Error { inner: Box::new(Inner::Golden { what, path: path.into(), message: message.into() }) }
+    }
+
+    /// An error for invalid options or arguments, for the binary and other
+    /// callers that report through this type (a pipeline sink refusing more
+    /// input).
+    pub fn from_usage(message: impl Into<String>) -> Error {
+        Error::usage(message)
     }
 
     pub(crate) fn usage(message: impl Into<String>) -> Error {
@@ -106,8 +125,14 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+/// No `source`: the OS reason of an I/O error is already in the message
+/// (module doc).
+impl std::error::Error for Error {}
+
+impl Error {
+    /// The OS error of an I/O error (its kind, say), which `Display` has
+    /// already printed.
+    pub fn io_error(&self) -> Option<&io::Error> {
         match &*self.inner {
             Inner::Io { source, .. } => Some(source),
             _ => None,

@@ -309,22 +309,44 @@ impl Extractor {
 
     /// Appends the rows of `doc`, sorted, to `out`.
     pub fn extract_into(&self, doc: &Document, scratch: &mut Scratch, out: &mut Vec<Row>) {
+        self.extract_traced(doc, scratch, out, None);
+    }
+
+    /// [`extract_into`](Extractor::extract_into), recording in `trace` what
+    /// the matchers and the overlap stage drop (for `yomitori explain`). A
+    /// traced document is never cut into chunks; its spans are in the
+    /// normalized text ([`DocumentView`]).
+    pub fn extract_traced(
+        &self,
+        doc: &Document,
+        scratch: &mut Scratch,
+        out: &mut Vec<Row>,
+        mut trace: Option<&mut matchers::trace::Trace>,
+    ) {
         let engine = &*self.inner;
         let c = &engine.compiled;
         let view = DocumentView::new(&doc.text);
         let hay = view.text();
         let cands = &mut scratch.candidates;
         cands.clear();
-        let chunked = self.chunk_size > 0 && hay.len() > self.chunk_size + self.chunk_size / 2;
+        let chunked = trace.is_none() && self.chunk_size > 0 && hay.len() > self.chunk_size + self.chunk_size / 2;
         if chunked {
             let groups = || c.groups.iter().map(GroupScratch::new).collect::<Vec<_>>();
             *cands = matchers::chunks::match_chunks(c, hay, self.chunk_size, groups, |c, h, g: &mut Vec<_>, o| {
                 match_all(c, &engine.detectors, h, g, o);
             });
+        } else if let Some(tr) = trace.as_deref_mut() {
+            matchers::gazetteer::find_traced(c, hay, cands, Some(tr));
+            matchers::pattern::find_traced(c, hay, &mut scratch.groups, cands, Some(tr));
+            matchers::detector::find(c, &engine.detectors, hay, cands);
+            tr.candidates = cands.iter().map(|x| (x.start, x.end, x.rule)).collect();
         } else {
             match_all(c, &engine.detectors, hay, &mut scratch.groups, cands);
         }
-        matchers::overlap::resolve(c, cands, &mut scratch.order, &mut scratch.keep);
+        matchers::overlap::resolve_traced(c, cands, &mut scratch.order, &mut scratch.keep, trace.as_deref_mut());
+        if let Some(tr) = trace {
+            tr.survivors = cands.iter().map(|x| (x.start, x.end, x.rule)).collect();
+        }
         let mut options = Resources::default();
         options.insert(self.anchor);
         options.insert(self.fiscal_year);

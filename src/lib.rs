@@ -45,6 +45,7 @@ pub mod corpus;
 pub mod diagnostic;
 pub mod emit;
 mod error;
+pub mod explain;
 #[doc(hidden)]
 pub mod extract;
 #[doc(hidden)]

@@ -1,6 +1,6 @@
 //! The `yomitori` binary: parse flags, call the library, map the outcome to
-//! an exit status (0 success, 1 mismatch, 2 error). A broken pipe on output
-//! is a normal end.
+//! an exit status (0 success, 1 mismatch, 2 error; 129, 130, 143 after
+//! SIGHUP, SIGINT, SIGTERM). A broken pipe on output is a normal end.
 
 mod cli;
 
@@ -17,9 +17,14 @@ fn main() -> ExitCode {
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }
+            // One style: `error: <what>: <path>: <reason>`. A rules report
+            // is already a list of `error[code]: ...` diagnostics.
+            let is_report = err.downcast_ref::<yomitori::Error>().is_some_and(yomitori::Error::is_rules);
             #[allow(clippy::print_stderr)]
-            {
+            if is_report {
                 eprintln!("{err:#}");
+            } else {
+                eprintln!("error: {err:#}");
             }
             ExitCode::from(2)
         }

@@ -288,7 +288,7 @@ fn extract_one(extractor: &Extractor, scratch: &mut crate::extract::Scratch, ite
                 .map(|s| (*s).to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
-            Done::Failed(Error::document(&*doc.id, format!("internal error, document skipped (please report): {what}")))
+            Done::Failed(Error::document("internal error, document skipped (please report)", &*doc.id, what))
         }
     }
 }

@@ -3,7 +3,7 @@
 //! | column | meaning |
 //! |---|---|
 //! | `doc` | document id: path relative to the input folder, the path as given, a JSON Lines `id`, or `-` |
-//! | `kind` | `entity`, `date` or `acronym` |
+//! | `kind` | declared by the families: `entity`, `date`, `acronym`, `amount` |
 //! | `type` | the rule's label (COUNTRY, DATE, DEFINITION, ...) |
 //! | `text` | exactly the source bytes `start..end` |
 //! | `normalized` | canonical name, ISO-style date value or expansion |

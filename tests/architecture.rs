@@ -18,6 +18,7 @@ const STAGES: &[&[&str]] = &[
     &["row"],
     &["families"],
     &["extract"],
+    &["explain"],
     &["emit"],
     &["shard"],
     &["input"],

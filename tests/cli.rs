@@ -16,10 +16,10 @@ fn default_job_writes_output_and_summary() {
     let err = stderr(&out);
     assert!(err.starts_with("yomitori: 5 documents ("), "{err}");
     assert!(err.contains("-> output/extractions.csv"), "{err}");
-    // No temporary files are left beside the output.
+    // No temporary files are left beside the output; the manifest is there.
     let mut names: Vec<_> = std::fs::read_dir(ws.path("output")).unwrap().map(|e| e.unwrap().file_name()).collect();
     names.sort();
-    assert_eq!(names, ["acronyms.csv", "extractions.csv"]);
+    assert_eq!(names, ["acronyms.csv", "extractions.csv", "extractions.csv.manifest.json"]);
 }
 
 #[test]
@@ -34,7 +34,7 @@ fn bad_document_is_reported_and_the_rest_written() {
     let out = ws.run(&["extract", "seeds", "-o", "out.csv"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("zz_bad.txt: not UTF-8: invalid byte sequence at byte 6"), "{err}");
+    assert!(err.contains("error: document is not UTF-8: zz_bad.txt: invalid byte sequence at byte 6"), "{err}");
     assert!(err.contains("5 documents") && err.contains("1 failed"), "{err}");
     let csv = ws.read("out.csv");
     let docs: std::collections::BTreeSet<_> = records(&csv)[1..].iter().map(|r| r[0].clone()).collect();
@@ -47,7 +47,7 @@ fn malformed_json_lines_record_names_its_line() {
     let input = "{\"id\": \"a\", \"text\": \"Japan since March 2015\"}\n{\"id\": \"b\", \"text\": \n{\"id\": \"c\", \"text\": \"令和元年\", \"extra\": 1}\n";
     let out = ws.run_with_stdin(&["extract", "--input-format", "jsonl", "-", "-o", "-"], Some(input.as_bytes()));
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("-:2: malformed JSON Lines record"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("error: malformed JSON Lines record: -:2: "), "{}", stderr(&out));
     let rows = records(&stdout(&out));
     let docs: Vec<_> = rows[1..].iter().map(|r| (r[0].as_str(), r[3].as_str())).collect();
     assert_eq!(docs, [("a", "Japan"), ("a", "March 2015"), ("c", "令和元年")]);

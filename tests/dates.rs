@@ -165,7 +165,7 @@ fn cli_anchor_date_and_json_lines_dates() {
     );
     assert_eq!(out.status.code(), Some(2), "the malformed record: {}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains("-:3: malformed JSON Lines record: `date` must be a date YYYY-MM-DD"), "{err}");
+    assert!(err.contains("malformed JSON Lines record: -:3: `date` must be a date YYYY-MM-DD"), "{err}");
     let csv = stdout(&out);
     assert!(csv.contains("a,date,DATE,Jan. 7,2020-01-07,,9,15,9,15,1,10,dates/en-month-day,,,anchored"), "{csv}");
     assert!(csv.contains("b,date,DATE,Jan. 7,2021-01-07,,9,15,9,15,1,10,dates/en-month-day,,,anchored"), "{csv}");

@@ -40,7 +40,10 @@ fn by_id(rows: &[(String, String, String)]) -> BTreeMap<&str, (BTreeSet<&str>, b
 
 #[test]
 fn every_iso_3166_entry_has_english_and_japanese_names() {
-    let countries = rows("countries.csv");
+    // Homographs (Chad, Georgia, Jordan, Niger) live in their own file,
+    // matched with context conditions; together they are the country data.
+    let mut countries = rows("countries.csv");
+    countries.extend(rows("country_homographs.csv"));
     let ids = by_id(&countries);
     assert_eq!(ids.len(), 250, "249 ISO 3166-1 entries plus XK");
     for (id, (canonical, en, ja)) in &ids {
@@ -68,14 +71,16 @@ fn organizations_have_english_and_japanese_forms_under_one_name() {
         for (id, (canonical, en, ja)) in by_id(&rows) {
             assert_eq!(canonical.len(), 1, "{file}: {id} has one canonical name: {canonical:?}");
             assert!(en && ja, "{file}: {id} needs English and Japanese forms");
-            let prefix = if file.starts_with("events") {
-                "event:"
+            // Organizations: `org:`; a country's government `gov:XX` and
+            // forces `mil:XX...` carry the country's code.
+            let prefixes: &[&str] = if file.starts_with("events") {
+                &["event:"]
             } else if file.starts_with("laws") {
-                "law:"
+                &["law:"]
             } else {
-                "org:"
+                &["org:", "gov:", "mil:"]
             };
-            assert!(id.starts_with(prefix) && !id.contains(' '), "{file}: id `{id}`");
+            assert!(prefixes.iter().any(|p| id.starts_with(p)) && !id.contains(' '), "{file}: id `{id}`");
             assert!(seen.insert(id.to_string(), file).is_none(), "{id} is in two files");
         }
     }
@@ -97,7 +102,7 @@ fn seed_sentences_give_what_a_reader_marks() {
     let got = entities("hosted by the U.S. Forces and the MOD/SDF, with the CCDCOE based in Estonia.");
     let want = [
         ("COUNTRY", "U.S.", "United States", "US"),
-        ("ORG", "U.S. Forces", "United States Armed Forces", "org:us-forces"),
+        ("ORG", "U.S. Forces", "United States Armed Forces", "mil:US"),
         ("ORG", "MOD", "Ministry of Defense (Japan)", "org:jp-mod"),
         ("ORG", "SDF", "Japan Self-Defense Forces", "org:jp-sdf"),
         ("ORG", "CCDCOE", "NATO Cooperative Cyber Defence Centre of Excellence", "org:nato-ccdcoe"),
@@ -111,11 +116,18 @@ fn seed_sentences_give_what_a_reader_marks() {
     let types: Vec<(&str, &str)> = got.iter().map(|r| (r.1.as_str(), r.3.as_str())).collect();
     assert_eq!(
         types,
-        [
-            ("米", "US"),
-            ("米軍", "org:us-forces"),
-            ("エストニア", "EE"),
-            ("NATOサイバー防衛協力センター", "org:nato-ccdcoe")
-        ]
+        [("米", "US"), ("米軍", "mil:US"), ("エストニア", "EE"), ("NATOサイバー防衛協力センター", "org:nato-ccdcoe")]
     );
+}
+
+#[test]
+fn country_bodies_carry_their_country_code() {
+    let codes: BTreeSet<String> = rows("countries.csv").into_iter().map(|(_, _, id)| id).collect();
+    let bodies = rows("country_bodies.csv");
+    assert!(bodies.len() > 5000, "generated for every country: {}", bodies.len());
+    for (surface, _, id) in bodies {
+        let (kind, rest) = id.split_once(':').unwrap_or_else(|| panic!("`{surface}`: id `{id}`"));
+        let code = rest.split('-').next().unwrap();
+        assert!(matches!(kind, "gov" | "mil" | "org") && (kind == "org" || codes.contains(code)), "`{surface}`: {id}");
+    }
 }

@@ -1,7 +1,9 @@
 //! The integration test binary: one crate, one module per concern.
 //! Tests that run the real binary do so in a fresh temporary folder.
 
+mod amounts;
 mod architecture;
+mod brat;
 mod builtin;
 mod chunks;
 mod cli;
@@ -10,10 +12,15 @@ mod determinism;
 mod diagnostics;
 mod entities;
 mod eval;
+mod explain;
+mod fuzz;
 mod glossary;
 mod golden;
 mod offsets;
 mod overlap;
+mod parquet;
+mod reliability;
+mod review;
 mod rules;
 mod scale;
 mod util;

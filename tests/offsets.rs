@@ -63,7 +63,7 @@ fn every_seeds_row_points_at_its_text() {
         };
         check_row(source, &row);
     }
-    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["acronym", "date", "entity"], "all three kinds appear");
+    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["acronym", "amount", "date", "entity"], "all four kinds appear");
 }
 
 /// Pieces that exercise folding, transparent line breaks and matches.

@@ -38,7 +38,8 @@ where
     I: IntoIterator<Item = Result<Document>>,
     I::IntoIter: Send,
 {
-    let mut writer = RowWriter::new(Vec::new(), Format::Csv, false).map_err(|e| Error::io("<memory>", e))?;
+    let mut writer = RowWriter::new(Vec::new(), Format::Csv, false)
+        .map_err(|e| Error::io("cannot write the output", "<memory>", e))?;
     let mut sides: Vec<_> = crate::families::side_outputs().map(|o| (o.file_name, (o.new)())).collect();
     let summary = pipeline::run(
         extractor,
@@ -46,7 +47,7 @@ where
         options,
         |_, rows| {
             for r in rows {
-                writer.write(r).map_err(|e| Error::io("<memory>", e))?;
+                writer.write(r).map_err(|e| Error::io("cannot write the output", "<memory>", e))?;
             }
             for (_, side) in &mut sides {
                 side.add(rows);
@@ -55,11 +56,11 @@ where
         },
         observer,
     )?;
-    let bytes = writer.finish().map_err(|e| Error::io("<memory>", e))?;
+    let bytes = writer.finish().map_err(|e| Error::io("cannot write the output", "<memory>", e))?;
     let mut outputs = vec![(EXTRACTIONS.to_string(), bytes)];
     for (name, side) in sides {
         let mut bytes = Vec::new();
-        side.write(&mut bytes, false).map_err(|e| Error::io("<memory>", e))?;
+        side.write(&mut bytes, false).map_err(|e| Error::io("cannot write the output", "<memory>", e))?;
         outputs.push((name.to_string(), bytes));
     }
     Ok((outputs, summary))
@@ -85,7 +86,7 @@ fn records(csv_text: &str, what: &Path) -> Result<Vec<Vec<String>>> {
         .records()
         .map(|r| r.map(|r| r.iter().map(str::to_string).collect()))
         .collect::<std::result::Result<_, _>>()
-        .map_err(|e| Error::golden(what, format!("not valid CSV: {e}")))
+        .map_err(|e| Error::golden("invalid golden file", what, format!("not valid CSV: {e}")))
 }
 
 fn render(row: &[String]) -> String {
@@ -160,9 +161,9 @@ pub fn check(outputs: &[(String, Vec<u8>)], golden_dir: &Path, bless: bool) -> R
             Ok(t) => t,
             Err(e) if bless && e.kind() == std::io::ErrorKind::NotFound => String::new(),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::golden(&path, "golden file is missing; create it with `yomitori check --bless`"));
+                return Err(Error::golden("golden file is missing", &path, "create it with `yomitori check --bless`"));
             }
-            Err(e) => return Err(Error::io(&path, e)),
+            Err(e) => return Err(Error::io("cannot read the golden file", &path, e)),
         };
         if let Some(d) = diff(&path, &expected, &actual)? {
             diffs.push(d);

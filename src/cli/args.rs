@@ -11,7 +11,11 @@ Exit status:
   0  success
   1  a golden file or an inline example does not match
   2  an error: bad rules, an unreadable or non-UTF-8 document (the others are
-     still processed and written), bad arguments, or failed output";
+     still processed and written), no document at all (outputs kept), an
+     output that is an input, shards that do not fit together, bad
+     arguments, or failed output
+  129, 130, 143  interrupted by SIGHUP, SIGINT, SIGTERM (temporary files
+     removed, previous outputs kept)";
 
 /// Rule-based extraction of entities, dates and acronyms, with provenance.
 ///
@@ -55,6 +59,75 @@ pub enum Command {
     /// OUT/corpus.jsonl (JSON Lines), all with the same documents:
     /// paragraphs of the seeds recombined in an order fixed by --seed.
     BenchCorpus(BenchCorpusArgs),
+    /// Write one offline HTML page showing every row over its document.
+    ///
+    /// Same inputs and rules options as `extract`. The page is one file (no
+    /// network resources): a document list with counts, each document's text
+    /// with every row marked over its span, filters by kind, type and rule, a
+    /// search box, and each row's value, id, flags and evidence on hover.
+    #[command(after_help = EXIT_CODES)]
+    Review(ReviewArgs),
+    /// Show every candidate in a text and what became of it.
+    ///
+    /// Kept (the row), or dropped and why: a context condition (which, with
+    /// the neighbouring text), a word edge, the normalizer, an overlap (to
+    /// which rule and span, under which policy). With --rule, a rule that
+    /// has no candidate at all is reported with the nearest partial match
+    /// of its pattern. From the traces the stages record while extracting.
+    #[command(after_help = EXIT_CODES)]
+    Explain(ExplainArgs),
+}
+
+/// `yomitori explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The text to explain.
+    #[arg(long, value_name = "TEXT", conflicts_with = "file", required_unless_present = "file")]
+    pub text: Option<String>,
+    /// A file whose text to explain (`-` for stdin).
+    #[arg(long, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+    /// Only this rule (`file/id` or id); reports it even without candidates.
+    #[arg(long, value_name = "ID")]
+    pub rule: Option<String>,
+    /// Only matches covering this byte offset.
+    #[arg(long, value_name = "OFFSET")]
+    pub at: Option<usize>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+    /// Folder of rule files [default: ./rules when it exists, otherwise the
+    /// built-in shipped rules]
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}
+
+/// `explain --format`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ExplainFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per match (and per rule without candidates).
+    Jsonl,
+}
+
+/// `yomitori review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output HTML file.
+    #[arg(short, long, value_name = "PATH", default_value = "output/review.html", help_heading = "Output")]
+    pub output: PathBuf,
+    /// Most documents in one page; more is an error and writes nothing.
+    ///
+    /// A browser stays responsive with a few hundred documents in the list;
+    /// review a larger corpus folder by folder (or with --shard K/N).
+    #[arg(long, value_name = "N", default_value_t = yomitori::emit::review::DEFAULT_MAX_DOCUMENTS, help_heading = "Output")]
+    pub max_documents: usize,
+    /// No summary line.
+    #[arg(short, long, help_heading = "Messages")]
+    pub quiet: bool,
 }
 
 /// `yomitori merge`.
@@ -104,7 +177,9 @@ pub struct InputArgs {
     /// Glob for files in folders [default: *.txt, or *.jsonl]
     #[arg(long, value_name = "GLOB", help_heading = "Input")]
     pub glob: Option<String>,
-    /// Worker threads [default: one per core]
+    /// Worker threads; 0 means one per core (the default).
+    ///
+    /// More than the available cores is capped to them, with a note.
     #[arg(
         short = 'j',
         long,
@@ -149,6 +224,12 @@ pub struct InputArgs {
     /// 年度 are always April–March.
     #[arg(long, value_name = "MODE", default_value = "auto", help_heading = "Dates")]
     pub fiscal_year: yomitori::FiscalYear,
+    /// Accept JSON Lines records with an empty or repeated `id`.
+    ///
+    /// By default each such record is an error (reported with its line,
+    /// skipped): their rows could not be told apart.
+    #[arg(long, help_heading = "Input")]
+    pub allow_duplicate_ids: bool,
 }
 
 impl InputArgs {
@@ -171,7 +252,7 @@ fn parse_anchor_date(s: &str) -> Result<CivilDate, String> {
 pub struct ExtractArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output file, or `-` for stdout.
+    /// Output file, or `-` for stdout; a folder with `--format brat`.
     #[arg(short, long, value_name = "PATH", default_value = "output/extractions.csv", help_heading = "Output")]
     pub output: PathBuf,
     /// Output format.
@@ -188,12 +269,19 @@ pub struct ExtractArgs {
     /// One row per distinct (short, long) pair: short, long, documents,
     /// definitions, mentions, first_doc, first_start. Written beside the
     /// output file by default; not written when rows go to stdout unless a
-    /// path is given.
+    /// path is given. CSV, or Parquet when PATH ends in `.parquet`.
     #[arg(long, value_name = "PATH", help_heading = "Output")]
     pub glossary: Option<PathBuf>,
     /// Do not write the acronym glossary.
     #[arg(long, conflicts_with = "glossary", help_heading = "Output")]
     pub no_glossary: bool,
+    /// Write the outputs even when no document was extracted.
+    ///
+    /// Without it, a run that extracted no document (every input failed,
+    /// or nothing matched the paths and glob) leaves existing outputs as
+    /// they were and exits 2.
+    #[arg(long, help_heading = "Output")]
+    pub allow_empty: bool,
     /// No summary line and no progress bar.
     #[arg(short, long, help_heading = "Messages")]
     pub quiet: bool,
@@ -272,4 +360,8 @@ pub enum FormatArg {
     Csv,
     /// JSON Lines, one object per row.
     Jsonl,
+    /// Parquet, the columns typed (offsets Int64, empty refs null).
+    Parquet,
+    /// brat standoff: per document `.txt` and `.ann` in the folder `-o DIR`.
+    Brat,
 }

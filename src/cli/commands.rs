@@ -6,18 +6,21 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::{anyhow, Result};
 use yomitori::check::examples;
+use yomitori::emit::manifest::{self, Manifest};
+use yomitori::emit::parquet::{self, ParquetRowWriter};
 use yomitori::emit::RowWriter;
 use yomitori::input::{Documents, InputFormat};
 use yomitori::pipeline::{self, RunOptions, Summary};
 use yomitori::AtomicFile;
-use yomitori::SideCollector;
 use yomitori::{Extractor, ExtractorBuilder, Format, Kind};
+use yomitori::{SideCollector, SideOutput};
 
 use super::args::{
     BenchCorpusArgs, CheckArgs, ExtractArgs, FormatArg, InputArgs, InputFormatArg, MergeArgs, RulesArgs,
 };
+use super::outputs::{self, RunRecord};
 use super::progress::Progress;
 
 /// Exit status for a run whose documents partly failed.
@@ -49,32 +52,51 @@ fn rules_builder(flag: Option<&Path>) -> Result<(ExtractorBuilder, String)> {
 /// The folder used for rules when `--rules` is not given and it exists.
 const DEFAULT_RULES: &str = "rules";
 
-fn extractor(args: &RulesArgs) -> Result<(Extractor, String)> {
+pub(super) fn extractor(args: &RulesArgs) -> Result<(Extractor, String)> {
     let (builder, label) = rules_builder(args.rules.as_deref())?;
     Ok((builder.build()?, label))
 }
 
-fn extractor_for(input: &InputArgs) -> Result<(Extractor, String)> {
-    let chunk_size = usize::try_from(yomitori::corpus::parse_size(&input.chunk_size)?)?;
+pub(super) fn extractor_for(input: &InputArgs) -> Result<(Extractor, String)> {
+    let chunk_size = outputs::size_usize("--chunk-size", &input.chunk_size)?;
     let (builder, label) = rules_builder(input.rules.as_deref())?;
     let extractor = builder.anchor(input.anchoring()).chunk_size(chunk_size).build()?;
     Ok((extractor.with_fiscal_year(input.fiscal_year), label))
 }
 
-fn documents(input: &InputArgs) -> Result<Documents> {
-    let paths = if input.paths.is_empty() { vec![PathBuf::from("seeds")] } else { input.paths.clone() };
+/// The rules folder a command uses (`None`: the built-in rules), as
+/// [`rules_builder`] chooses it.
+fn rules_dir(flag: Option<&Path>) -> Option<&Path> {
+    flag.or_else(|| Path::new(DEFAULT_RULES).is_dir().then_some(Path::new(DEFAULT_RULES)))
+}
+
+/// The input paths: as given, or `seeds`.
+fn input_paths(input: &InputArgs) -> Vec<PathBuf> {
+    if input.paths.is_empty() {
+        vec![PathBuf::from("seeds")]
+    } else {
+        input.paths.clone()
+    }
+}
+
+fn shard(input: &InputArgs) -> Result<Option<yomitori::shard::Shard>> {
+    Ok(input.shard.as_deref().map(yomitori::shard::Shard::parse).transpose()?)
+}
+
+pub(super) fn documents(input: &InputArgs) -> Result<Documents> {
     let format = match input.input_format {
         InputFormatArg::Text => InputFormat::Text,
         InputFormatArg::Jsonl => InputFormat::Jsonl,
     };
-    let shard = input.shard.as_deref().map(yomitori::shard::Shard::parse).transpose()?;
-    Ok(Documents::new(&paths, format, input.glob.as_deref())?.shard(shard))
+    Ok(Documents::new(&input_paths(input), format, input.glob.as_deref())?
+        .shard(shard(input)?)
+        .allow_duplicate_ids(input.allow_duplicate_ids))
 }
 
 /// Opens `path` for writing (atomically), or stdout for `-`.
 fn destination(path: &Path) -> Result<Destination> {
     Ok(if path.as_os_str() == "-" {
-        Destination::Stdout(io::BufWriter::with_capacity(1 << 16, io::stdout().lock()))
+        Destination::Stdout(io::BufWriter::with_capacity(1 << 16, io::stdout()))
     } else {
         Destination::File(AtomicFile::create(path)?)
     })
@@ -91,14 +113,49 @@ impl Destination {
     }
 }
 
-fn run_options(input: &InputArgs) -> RunOptions {
-    RunOptions { threads: input.threads, ..RunOptions::default() }
+pub(super) fn run_options(input: &InputArgs) -> RunOptions {
+    RunOptions { threads: outputs::threads(input.threads), ..RunOptions::default() }
 }
 
-/// Where rows go: an atomically replaced file, or stdout.
+/// Where rows go: an atomically replaced file, or stdout. `Send` (stdout
+/// unlocked, locked per 64 KiB write) because the Parquet writer asks it.
 enum Destination {
     File(AtomicFile),
-    Stdout(io::BufWriter<io::StdoutLock<'static>>),
+    Stdout(io::BufWriter<io::Stdout>),
+}
+
+/// The rows' writer for the chosen `--format`.
+enum Rows {
+    Text(RowWriter<Destination>),
+    Parquet(Box<ParquetRowWriter<Destination>>),
+}
+
+impl Rows {
+    fn new(dest: Destination, format: FormatArg, excel: bool) -> io::Result<Rows> {
+        Ok(match format {
+            FormatArg::Csv => Rows::Text(RowWriter::new(dest, Format::Csv, excel)?),
+            FormatArg::Jsonl => Rows::Text(RowWriter::new(dest, Format::Jsonl, excel)?),
+            FormatArg::Parquet => Rows::Parquet(Box::new(ParquetRowWriter::new(dest)?)),
+            FormatArg::Brat => unreachable!("--format brat is written by review::brat"),
+        })
+    }
+
+    fn write_document(&mut self, rows: &[yomitori::Row]) -> io::Result<()> {
+        match self {
+            Rows::Text(w) => rows.iter().try_for_each(|r| w.write(r)),
+            Rows::Parquet(w) => w.write_document(rows),
+        }
+    }
+
+    /// Finishes the file; a Parquet file carries `manifest` in its
+    /// metadata (text formats get a sidecar instead).
+    fn finish(self, manifest: Option<&Manifest>) -> io::Result<Destination> {
+        match (self, manifest) {
+            (Rows::Text(w), _) => w.finish(),
+            (Rows::Parquet(w), Some(m)) => w.finish_with_metadata(manifest::PARQUET_KEY, m.to_json()),
+            (Rows::Parquet(w), None) => w.finish(),
+        }
+    }
 }
 
 impl Write for Destination {
@@ -118,28 +175,52 @@ impl Write for Destination {
 }
 
 /// `yomitori extract` (and the default job).
+///
+/// Order matters for what survives a failure: flags and the input/output
+/// check first (nothing read yet), then the rules, then the rows into a
+/// temporary file; side outputs and the manifest are written only once the
+/// run has extracted something (or `--allow-empty`), and all are renamed
+/// into place at the end.
 pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let started = Instant::now();
-    let (ex, rules_label) = extractor_for(&args.input)?;
+    let options = run_options(&args.input);
+    let chunk_size = outputs::size("--chunk-size", &args.input.chunk_size)?;
     let docs = documents(&args.input)?;
-    let dest = destination(&args.output)?;
-    let format = match args.format {
-        FormatArg::Csv => Format::Csv,
-        FormatArg::Jsonl => Format::Jsonl,
-    };
+    if args.excel && matches!(args.format, FormatArg::Parquet) {
+        anyhow::bail!("--excel is for CSV and JSON Lines; a Parquet file has typed cells");
+    }
+    let sides = side_outputs(args)?;
+    let to_file = args.output.as_os_str() != "-";
+    let parquet_out = matches!(args.format, FormatArg::Parquet);
+    let manifest_path = (to_file && !parquet_out).then(|| manifest::path_for(&args.output));
+    let mut planned: Vec<(&str, &Path)> = vec![("output (-o)", &args.output)];
+    for (path, side, _) in &sides {
+        planned.push((if side.name == "glossary" { "glossary (--glossary)" } else { "side output" }, path));
+    }
+    if let Some(m) = &manifest_path {
+        planned.push(("manifest", m));
+    }
+    let inputs = input_paths(&args.input);
+    outputs::refuse_overwriting_inputs(&inputs, docs.glob(), &planned)?;
+    let found = docs.found();
+
+    let (ex, rules_label) = extractor_for(&args.input)?;
+    if matches!(args.format, FormatArg::Brat) {
+        return super::review::brat(args, &ex, docs, &rules_label, started);
+    }
+    let rules = outputs::rules_id(rules_dir(args.input.rules.as_deref()), &rules_label)?;
     let out_name = args.output.display().to_string();
-    let mut sides = side_outputs(args)?;
-    let mut writer = RowWriter::new(dest, format, args.excel).with_context(|| format!("writing {out_name}"))?;
+    let dest = destination(&args.output)?;
+    let mut sides = sides;
+    let mut writer = Rows::new(dest, args.format, args.excel).map_err(|e| yomitori_io(&out_name, e))?;
     let mut progress = Progress::new(!args.quiet && !args.no_progress && io::stderr().is_terminal());
     let summary = pipeline::run(
         &ex,
         docs,
-        &run_options(&args.input),
+        &options,
         |_, rows| {
-            for r in rows {
-                writer.write(r).map_err(|e| yomitori_io(&out_name, e))?;
-            }
-            for (_, side) in &mut sides {
+            writer.write_document(rows).map_err(|e| yomitori_io(&out_name, e))?;
+            for (_, _, side) in &mut sides {
                 side.add(rows);
             }
             Ok(())
@@ -148,17 +229,58 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     );
     progress.finish();
     let summary = summary?;
-    writer.finish().map_err(|e| yomitori_io(&out_name, e))?.commit(&out_name)?;
-    let mut out_names = out_name;
-    for (path, side) in &sides {
+    // A shard whose share of the documents is empty is still written:
+    // merge needs every K.
+    let found = found.load(std::sync::atomic::Ordering::Relaxed);
+    if summary.documents == 0 && (found == 0 || summary.failed > 0) && !args.allow_empty {
+        drop(writer); // removes the temporary file
+        let why = if summary.failed > 0 {
+            format!("{} failed", summary.failed)
+        } else {
+            "nothing matched the paths and the glob".to_string()
+        };
+        eprintln!(
+            "error: no document was extracted ({why}); the existing outputs were left as they were; \
+             --allow-empty writes the empty result"
+        );
+        return Ok(ExitCode::from(ERRORS));
+    }
+    let mut out_names = vec![out_name.clone()];
+    out_names.extend(sides.iter().map(|(path, _, _)| path.display().to_string()));
+    let record = RunRecord {
+        rules,
+        shard: shard(&args.input)?,
+        inputs: &inputs,
+        summary: &summary,
+        kinds: ex.kinds(),
+        options: outputs::output_options(args, chunk_size),
+        outputs: out_names.clone(),
+    }
+    .manifest();
+    let dest = writer.finish(to_file.then_some(&record)).map_err(|e| yomitori_io(&out_name, e))?;
+    let mut later = Vec::new();
+    for (path, output, side) in &sides {
         let name = path.display().to_string();
         let mut file = AtomicFile::create(path)?;
-        side.write(&mut file, args.excel).map_err(|e| yomitori_io(&name, e))?;
+        if path.extension().is_some_and(|e| e == "parquet") {
+            parquet::write_side(output, side.as_ref(), &mut file).map(drop)
+        } else {
+            side.write(&mut file, args.excel)
+        }
+        .map_err(|e| yomitori_io(&name, e))?;
+        later.push(file);
+    }
+    if let Some(path) = &manifest_path {
+        let mut file = AtomicFile::create(path)?;
+        file.write_all(record.to_json().as_bytes()).map_err(|e| yomitori_io(&path.display().to_string(), e))?;
+        later.push(file);
+    }
+    dest.commit(&out_name)?;
+    for file in later {
         file.commit()?;
-        out_names = format!("{out_names}, {name}");
     }
     if !args.quiet {
-        eprintln!("{}", summary_line(&summary, ex.kinds(), started, &out_names, &rules_label));
+        eprintln!("{}", summary_line(&summary, ex.kinds(), started, &out_names.join(", "), &rules_label));
     }
     Ok(if summary.failed > 0 { ExitCode::from(ERRORS) } else { ExitCode::SUCCESS })
 }
@@ -167,7 +289,10 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
 /// name beside the output file, nowhere with stdout output. The acronym
 /// family's `glossary` also answers to `--glossary PATH` and
 /// `--no-glossary`.
-fn side_outputs(args: &ExtractArgs) -> Result<Vec<(PathBuf, Box<dyn SideCollector>)>> {
+/// A side output to write: where, what, and its collector.
+type Side = (PathBuf, &'static SideOutput, Box<dyn SideCollector>);
+
+pub(super) fn side_outputs(args: &ExtractArgs) -> Result<Vec<Side>> {
     let mut out = Vec::new();
     for side in yomitori::side_outputs() {
         let is_glossary = side.name == "glossary";
@@ -186,17 +311,17 @@ fn side_outputs(args: &ExtractArgs) -> Result<Vec<(PathBuf, Box<dyn SideCollecto
                 side.name
             );
         }
-        out.push((path, (side.new)()));
+        out.push((path, side, (side.new)()));
     }
     Ok(out)
 }
 
-fn yomitori_io(path: &str, e: io::Error) -> yomitori::Error {
+pub(super) fn yomitori_io(path: &str, e: io::Error) -> yomitori::Error {
     // Route through the library's error so a broken pipe is recognized.
     yomitori::emit::atomic::io_error(path, e)
 }
 
-fn summary_line(s: &Summary, kinds: &[Kind], started: Instant, out: &str, rules: &str) -> String {
+pub(super) fn summary_line(s: &Summary, kinds: &[Kind], started: Instant, out: &str, rules: &str) -> String {
     let kinds: Vec<String> = kinds.iter().map(|k| format!("{} {}", s.rows_of(*k), k.as_str())).collect();
     let failed = if s.failed > 0 { format!(", {} failed", s.failed) } else { String::new() };
     format!(
@@ -309,12 +434,48 @@ pub fn export_terms(output: &Path, args: &RulesArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `yomitori merge`.
+/// `yomitori merge`: checks the shards against their manifests (every
+/// `K/N` of one `N` once, one rule set), then merges, keeping the BOM of
+/// `--excel` shards, and writes the merged output's manifest.
 pub fn merge(args: &MergeArgs) -> Result<ExitCode> {
     let name = args.output.display().to_string();
-    let shards: Vec<&Path> = args.shards.iter().map(PathBuf::as_path).collect();
-    let dest = yomitori::shard::merge(&shards, destination(&args.output)?)?;
+    let to_file = args.output.as_os_str() != "-";
+    let manifest_path = to_file.then(|| manifest::path_for(&args.output));
+    let mut planned: Vec<(&str, &Path)> = vec![("output (-o)", &args.output)];
+    if let Some(m) = &manifest_path {
+        planned.push(("manifest", m));
+    }
+    let any = globset::Glob::new("*").expect("a valid glob").compile_matcher();
+    outputs::refuse_overwriting_inputs(&args.shards, &any, &planned)?;
+    let mut shards: Vec<(PathBuf, Manifest)> = Vec::new();
+    for path in &args.shards {
+        yomitori::shard::check_readable(path)?;
+        let m = Manifest::read_for(path).map_err(|e| match e.io_error() {
+            Some(io) if io.kind() == io::ErrorKind::NotFound => anyhow!(
+                "{e}\n  hint: merge checks each shard against the manifest that \
+                 `yomitori extract --shard K/N -o FILE` writes beside it"
+            ),
+            _ => e.into(),
+        })?;
+        shards.push((path.clone(), m));
+    }
+    let checked: Vec<(&Path, &Manifest)> = shards.iter().map(|(p, m)| (p.as_path(), m)).collect();
+    yomitori::shard::verify(&checked)?;
+    let bom = shards.first().is_some_and(|(_, m)| m.options.excel);
+    let paths: Vec<&Path> = args.shards.iter().map(PathBuf::as_path).collect();
+    let dest = yomitori::shard::merge(&paths, destination(&args.output)?, bom)?;
+    let merged = match (&manifest_path, outputs::merged_manifest(&shards, &args.output)) {
+        (Some(path), Some(m)) => {
+            let mut file = AtomicFile::create(path)?;
+            file.write_all(m.to_json().as_bytes()).map_err(|e| yomitori_io(&path.display().to_string(), e))?;
+            Some(file)
+        }
+        _ => None,
+    };
     dest.commit(&name)?;
+    if let Some(file) = merged {
+        file.commit()?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -324,8 +485,8 @@ pub fn bench_corpus(args: &BenchCorpusArgs) -> Result<ExitCode> {
     let spec = yomitori::corpus::CorpusSpec {
         seeds: args.seeds.clone(),
         out: args.out.clone(),
-        bytes: yomitori::corpus::parse_size(&args.size)?,
-        file_size: usize::try_from(yomitori::corpus::parse_size(&args.file_size)?)?,
+        bytes: outputs::size("--size", &args.size)?,
+        file_size: outputs::size_usize("--file-size", &args.file_size)?,
         seed: args.seed,
     };
     let stats = yomitori::corpus::generate(&spec)?;
@@ -343,14 +504,20 @@ pub fn bench_corpus(args: &BenchCorpusArgs) -> Result<ExitCode> {
 
 /// `yomitori rules dump DIR`: the built-in rules, written out for editing.
 pub fn rules_dump(dir: &Path) -> Result<ExitCode> {
-    if dir.exists() && std::fs::read_dir(dir).with_context(|| format!("{}", dir.display()))?.next().is_some() {
-        anyhow::bail!("{}: the folder is not empty; dump into a new or empty folder", dir.display());
+    if dir.exists()
+        && std::fs::read_dir(dir)
+            .map_err(|e| anyhow!("cannot read the folder: {}: {e}", dir.display()))?
+            .next()
+            .is_some()
+    {
+        anyhow::bail!("the folder is not empty: {}: dump into a new or empty folder", dir.display());
     }
     let mut count = 0;
     for (rel, text) in yomitori::builtin_rule_files() {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("{}", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| anyhow!("cannot create the folder: {}: {e}", parent.display()))?;
         }
         let name = path.display().to_string();
         let mut file = AtomicFile::create(&path)?;

@@ -5,7 +5,10 @@
 
 pub mod args;
 pub mod commands;
+pub mod outputs;
 pub mod progress;
+pub mod review;
+pub mod signals;
 
 use std::process::ExitCode;
 
@@ -17,6 +20,7 @@ use args::{Cli, Command, ExtractArgs, FormatArg, InputArgs, InputFormatArg, Rule
 /// Parses the command line and runs the command.
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
+    signals::install().map_err(|e| anyhow::anyhow!("cannot install the signal handlers: {e}"))?;
     match cli.command {
         None => commands::extract(&default_job()),
         Some(Command::Extract(a)) => commands::extract(&a),
@@ -29,6 +33,8 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Rules(RulesCommand::ExportTerms { output, rules })) => commands::export_terms(&output, &rules),
         Some(Command::Merge(a)) => commands::merge(&a),
         Some(Command::BenchCorpus(a)) => commands::bench_corpus(&a),
+        Some(Command::Review(a)) => review::review(&a),
+        Some(Command::Explain(a)) => review::explain(&a),
     }
 }
 
@@ -47,12 +53,14 @@ fn default_job() -> ExtractArgs {
             anchor: false,
             anchor_date: None,
             fiscal_year: yomitori::FiscalYear::Auto,
+            allow_duplicate_ids: false,
         },
         output: "output/extractions.csv".into(),
         format: FormatArg::Csv,
         excel: false,
         glossary: None,
         no_glossary: false,
+        allow_empty: false,
         quiet: false,
         no_progress: false,
     }

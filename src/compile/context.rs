@@ -14,6 +14,9 @@ use crate::rules::{Context, Rule};
 /// Edge conditions of one rule, compiled.
 #[derive(Clone, Debug, Default)]
 pub struct CompiledContext {
+    /// The conditions as written (macros expanded), for explanations:
+    /// before, not_before, after, not_after.
+    sources: [Option<String>; 4],
     before: Option<Regex>,
     not_before: Option<Regex>,
     after: Option<Regex>,
@@ -38,7 +41,9 @@ impl CompiledContext {
                 )
             })
         };
+        let source = |e: &Option<crate::rules::macros::Expanded>| e.as_ref().map(|e| e.text.clone());
         Ok(Some(CompiledContext {
+            sources: [source(before), source(not_before), source(after), source(not_after)],
             before: compile(before, true)?,
             not_before: compile(not_before, true)?,
             after: compile(after, false)?,
@@ -54,5 +59,20 @@ impl CompiledContext {
             && !self.not_before.as_ref().is_some_and(|r| r.is_match(pre))
             && self.after.as_ref().is_none_or(|r| r.is_match(post))
             && !self.not_after.as_ref().is_some_and(|r| r.is_match(post))
+    }
+
+    /// The first condition that `start..end` fails, and its regex: what
+    /// `explain` reports. `None` when it meets them all.
+    pub fn failing(&self, hay: &str, start: usize, end: usize) -> Option<(&'static str, &str)> {
+        let pre = &hay[..start];
+        let post = &hay[end..];
+        let failed = [
+            self.before.as_ref().is_some_and(|r| !r.is_match(pre)),
+            self.not_before.as_ref().is_some_and(|r| r.is_match(pre)),
+            self.after.as_ref().is_some_and(|r| !r.is_match(post)),
+            self.not_after.as_ref().is_some_and(|r| r.is_match(post)),
+        ];
+        let i = failed.iter().position(|&f| f)?;
+        Some((["before", "not_before", "after", "not_after"][i], self.sources[i].as_deref().unwrap_or("")))
     }
 }

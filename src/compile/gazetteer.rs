@@ -5,6 +5,11 @@
 //! case-insensitive the automaton folds ASCII case, and a case-sensitive term
 //! is confirmed by comparing the matched bytes. Identical surfaces of several
 //! rules share one pattern that fans out to all of them.
+//!
+//! Case folding beyond ASCII: a case-insensitive term with non-ASCII cased
+//! letters (`Côte d'Ivoire`, `Curaçao`) also gets its upper- and lower-case
+//! forms as patterns of the same terms, so `CÔTE D'IVOIRE` in a heading
+//! matches; the ASCII letters of each form match in any case as before.
 
 use std::collections::HashMap;
 
@@ -38,20 +43,34 @@ impl GazetteerMatcher {
     /// Only if aho-corasick rejects the patterns, which it does not for
     /// non-empty patterns under its size limits.
     pub fn build(rules: &[Rule]) -> Option<GazetteerMatcher> {
-        let mut index: HashMap<&str, usize> = HashMap::new();
-        let mut patterns: Vec<&str> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
         let mut fan: Vec<Vec<TermRef>> = Vec::new();
         let mut any_insensitive = false;
         for (r, rule) in rules.iter().enumerate() {
             let RuleSource::Gazetteer { terms, .. } = &rule.source else { continue };
             for (t, term) in terms.iter().enumerate() {
                 any_insensitive |= !term.case_sensitive;
-                let id = *index.entry(term.surface.as_str()).or_insert_with(|| {
-                    patterns.push(term.surface.as_str());
-                    fan.push(Vec::new());
-                    patterns.len() - 1
-                });
-                fan[id].push(TermRef { rule: r as u32, term: t as u32 });
+                let surface = term.surface.to_string();
+                let mut forms = vec![surface.clone()];
+                if !term.case_sensitive
+                    && surface.chars().any(|c| !c.is_ascii() && (c.is_uppercase() || c.is_lowercase()))
+                {
+                    forms.push(surface.to_uppercase());
+                    forms.push(surface.to_lowercase());
+                    forms.dedup();
+                }
+                for form in forms {
+                    let id = *index.entry(form.clone()).or_insert_with(|| {
+                        patterns.push(form);
+                        fan.push(Vec::new());
+                        patterns.len() - 1
+                    });
+                    let target = TermRef { rule: r as u32, term: t as u32 };
+                    if !fan[id].iter().any(|x| x.rule == target.rule && x.term == target.term) {
+                        fan[id].push(target);
+                    }
+                }
             }
         }
         if patterns.is_empty() {

@@ -12,6 +12,7 @@ pub mod context;
 pub mod gazetteer;
 pub mod patterns;
 pub mod plan;
+mod size;
 
 use std::collections::BTreeMap;
 

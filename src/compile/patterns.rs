@@ -75,6 +75,9 @@ pub fn build_group(rules: &[Rule], mut members: Vec<u32>) -> Result<PatternGroup
         .collect();
     let first = &rules[members[0] as usize];
     let re = config().build_many(&patterns).map_err(|e| {
+        if let Some(limit) = e.size_limit() {
+            return too_large(rules, &members, &patterns, limit);
+        }
         let culprit = e.pattern().map_or(first, |p| &rules[members[p.as_usize()] as usize]);
         culprit.diagnostic(Diagnostic::error(
             "regex-build",
@@ -83,6 +86,38 @@ pub fn build_group(rules: &[Rule], mut members: Vec<u32>) -> Result<PatternGroup
     })?;
     let singles = patterns.iter().map(|p| (p.to_string(), OnceLock::new())).collect();
     Ok(PatternGroup { kind: first.kind, name: first.group.to_string(), re, rules: members, singles })
+}
+
+/// The diagnostic of a group over the regex size limit: at the pattern
+/// that is over it alone (each is built alone to find it, only on this
+/// error path), else at the group's first rule, with the limit and the
+/// size the pattern would need.
+fn too_large(rules: &[Rule], members: &[u32], patterns: &[&str], limit: usize) -> Diagnostic {
+    let limit_text = super::size::mib(limit as f64);
+    let alone = patterns.iter().position(|p| config().build(p).is_err_and(|e| e.size_limit().is_some()));
+    let Some(i) = alone else {
+        let first = &rules[members[0] as usize];
+        return first.diagnostic(
+            Diagnostic::error(
+                "regex-too-large",
+                format!("the pattern group `{}` is over the regex size limit of {limit_text}", first.group),
+            )
+            .note("each pattern fits alone; split the group with `group = \"...\"`"),
+        );
+    };
+    let rule = &rules[members[i] as usize];
+    let need = super::size::estimated_nfa_bytes(patterns[i])
+        .map_or_else(String::new, |b| format!(" (it would need about {})", super::size::mib(b)));
+    let d = Diagnostic::error(
+        "regex-too-large",
+        format!("the pattern is over the regex size limit of {limit_text}{need}"),
+    )
+    .rule(rule.id.clone())
+    .note("large counted repetitions multiply: `a{1000}{1000}` is a million states; use `+` or `*`, or smaller counts");
+    match &rule.source {
+        RuleSource::Pattern(p) => p.pattern.diagnostic_at(d, 0, p.pattern.text.len()),
+        _ => rule.diagnostic(d),
+    }
 }
 
 /// Leftmost-first, UTF-8, and a lazy-DFA cache of 8 MiB: the default 2 MiB

@@ -1,7 +1,16 @@
 //! Rows → bytes: CSV (RFC 4180, via the `csv` crate) or JSON Lines, with the
-//! `--excel` variant, written through an [`atomic::AtomicFile`] or stdout.
+//! `--excel` variant, written through an [`atomic::AtomicFile`] or stdout;
+//! typed columns as Arrow batches ([`columnar`]) and Parquet files
+//! ([`parquet`]), brat standoff files per document ([`brat`]) and the HTML
+//! review page ([`review`]).
 
 pub mod atomic;
+pub mod brat;
+pub mod columnar;
+pub mod manifest;
+pub mod parquet;
+pub mod review;
+mod units;
 
 use std::io::{self, Write};
 
@@ -30,12 +39,14 @@ enum Inner<W: Write> {
 }
 
 impl<W: Write> RowWriter<W> {
-    /// Starts the output: the BOM when `excel`, then the CSV header.
+    /// Starts the output: the BOM when `excel` (CSV only: JSON parsers
+    /// reject a BOM, so `--excel` JSON Lines only neutralizes cells), then
+    /// the CSV header.
     ///
     /// # Errors
     /// When writing to `w` fails.
     pub fn new(mut w: W, format: Format, excel: bool) -> io::Result<RowWriter<W>> {
-        if excel {
+        if excel && format == Format::Csv {
             w.write_all(excel::BOM.as_bytes())?;
         }
         let inner = match format {

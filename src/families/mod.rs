@@ -11,6 +11,7 @@
 //! * [`amounts`]: money and percentages.
 
 pub mod acronyms;
+pub mod amounts;
 pub mod dates;
 pub mod entities;
 
@@ -56,6 +57,9 @@ pub struct SideOutput {
     pub file_name: &'static str,
     /// A fresh, empty collector.
     pub new: fn() -> Box<dyn SideCollector>,
+    /// The columns that hold integers, typed so in a Parquet side output
+    /// (the others are strings).
+    pub int_columns: &'static [&'static str],
 }
 
 /// Collects rows for a side output, in output order, and writes it.
@@ -70,7 +74,7 @@ pub trait SideCollector: Send {
 }
 
 /// Every family, in the order of their kinds' ranks.
-pub static FAMILIES: &[&Family] = &[&entities::FAMILY, &dates::FAMILY, &acronyms::FAMILY];
+pub static FAMILIES: &[&Family] = &[&entities::FAMILY, &dates::FAMILY, &acronyms::FAMILY, &amounts::FAMILY];
 
 /// What the rules layer validates rule files against: the union of the
 /// families' declarations, plus the generic `collapse-space` normalizer.

@@ -10,6 +10,7 @@ pub mod detector;
 pub mod gazetteer;
 pub mod overlap;
 pub mod pattern;
+pub mod trace;
 
 use crate::normalize::Normalized;
 

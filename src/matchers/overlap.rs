@@ -15,6 +15,7 @@
 
 use std::cmp::Reverse;
 
+use super::trace::{Fate, Trace};
 use super::Candidate;
 use crate::compile::Compiled;
 use crate::rules::OverlapPolicy;
@@ -22,6 +23,18 @@ use crate::rules::OverlapPolicy;
 /// Keeps the surviving candidates of `cands`, in their original order.
 /// `order` and `keep` are scratch space.
 pub fn resolve(c: &Compiled, cands: &mut Vec<Candidate>, order: &mut Vec<u32>, keep: &mut Vec<bool>) {
+    resolve_traced(c, cands, order, keep, None);
+}
+
+/// [`resolve`], recording each candidate that loses, with the candidate it
+/// lost to, in `trace` when given.
+pub fn resolve_traced(
+    c: &Compiled,
+    cands: &mut Vec<Candidate>,
+    order: &mut Vec<u32>,
+    keep: &mut Vec<bool>,
+    mut trace: Option<&mut Trace>,
+) {
     if cands.len() < 2 {
         return;
     }
@@ -50,12 +63,18 @@ pub fn resolve(c: &Compiled, cands: &mut Vec<Candidate>, order: &mut Vec<u32>, k
             cluster.clear();
             cluster.extend_from_slice(members);
             rank(c, cands, policy, &mut cluster);
-            let mut accepted: Vec<(usize, usize)> = Vec::new();
+            let mut accepted: Vec<(usize, usize, u32)> = Vec::new();
             for &i in &cluster {
                 let cand = &cands[i as usize];
-                if accepted.iter().all(|&(s, e)| cand.end <= s || e <= cand.start) {
-                    accepted.push((cand.start, cand.end));
+                if accepted.iter().all(|&(s, e, _)| cand.end <= s || e <= cand.start) {
+                    accepted.push((cand.start, cand.end, cand.rule));
                     keep[i as usize] = true;
+                } else if let Some(tr) = trace.as_deref_mut() {
+                    let &(s, e, winner_rule) = accepted
+                        .iter()
+                        .find(|&&(s, e, _)| cand.end > s && e > cand.start)
+                        .expect("a candidate loses to an overlapping one");
+                    tr.drop(cand.start, cand.end, cand.rule, Fate::Overlap { winner_rule, winner: (s, e), policy });
                 }
             }
         }

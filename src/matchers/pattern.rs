@@ -9,6 +9,7 @@
 use regex_automata::util::captures::Captures;
 use regex_automata::{meta, Anchored, Input, PatternID};
 
+use super::trace::{Fate, Trace};
 use super::Candidate;
 use crate::compile::{Compiled, PatternGroup};
 use crate::normalize::{collapse_space, Fields, Normalized};
@@ -32,12 +33,30 @@ impl GroupScratch {
 
 /// Pushes the candidates of every group to `out`.
 pub fn find(c: &Compiled, hay: &str, scratch: &mut [GroupScratch], out: &mut Vec<Candidate>) {
+    find_traced(c, hay, scratch, out, None);
+}
+
+/// [`find`], recording each rejected match in `trace` when given.
+pub fn find_traced(
+    c: &Compiled,
+    hay: &str,
+    scratch: &mut [GroupScratch],
+    out: &mut Vec<Candidate>,
+    mut trace: Option<&mut Trace>,
+) {
     for (group, s) in c.groups.iter().zip(scratch.iter_mut()) {
-        find_group(c, group, hay, s, out);
+        find_group(c, group, hay, s, out, trace.as_deref_mut());
     }
 }
 
-fn find_group(c: &Compiled, g: &PatternGroup, hay: &str, s: &mut GroupScratch, out: &mut Vec<Candidate>) {
+fn find_group(
+    c: &Compiled,
+    g: &PatternGroup,
+    hay: &str,
+    s: &mut GroupScratch,
+    out: &mut Vec<Candidate>,
+    mut trace: Option<&mut Trace>,
+) {
     let mut at = 0;
     while at < hay.len() {
         // Spans first (the DFAs alone); captures only for matches that pass
@@ -45,15 +64,22 @@ fn find_group(c: &Compiled, g: &PatternGroup, hay: &str, s: &mut GroupScratch, o
         let Some(m) = g.re.search_with(&mut s.cache, &Input::new(hay).range(at..)) else { break };
         let start = m.start();
         let mut found = accept(c, g, hay, s, m.pattern().as_usize(), start, m.end());
+        if let (Err(why), Some(tr)) = (&found, trace.as_deref_mut()) {
+            record(c, g, hay, tr, m.pattern().as_usize(), start, m.end(), *why);
+        }
         for pid in m.pattern().as_usize() + 1..g.rules.len() {
-            if found.is_some() {
+            if found.is_ok() {
                 break;
             }
             let input = Input::new(hay).range(start..).anchored(Anchored::Pattern(PatternID::must(pid)));
             if let Some(m2) = g.re.search_with(&mut s.cache, &input) {
                 found = accept(c, g, hay, s, pid, start, m2.end());
+                if let (Err(why), Some(tr)) = (&found, trace.as_deref_mut()) {
+                    record(c, g, hay, tr, pid, start, m2.end(), *why);
+                }
             }
         }
+        let found = found.ok();
         match found {
             Some(cand) => {
                 at = cand.end.max(start + 1);
@@ -62,6 +88,46 @@ fn find_group(c: &Compiled, g: &PatternGroup, hay: &str, s: &mut GroupScratch, o
             None => at = start + hay[start..].chars().next().map_or(1, char::len_utf8),
         }
     }
+}
+
+/// Why [`accept`] turned a match down; the trace spells it out.
+#[derive(Clone, Copy, Debug)]
+enum Reject {
+    WordEdge,
+    Context,
+    Normalizer,
+    EmptySpan,
+}
+
+/// Records a rejected match of pattern `pid` with what `why` means for its
+/// rule.
+#[allow(clippy::too_many_arguments)]
+fn record(
+    c: &Compiled,
+    g: &PatternGroup,
+    hay: &str,
+    tr: &mut Trace,
+    pid: usize,
+    start: usize,
+    end: usize,
+    why: Reject,
+) {
+    let rule_ix = g.rules[pid];
+    let RuleSource::Pattern(p) = &c.rules[rule_ix as usize].source else { return };
+    let fate = match why {
+        Reject::WordEdge => Fate::WordEdge,
+        Reject::Context => {
+            let ctx = c.contexts[rule_ix as usize].as_ref();
+            let (condition, pattern) = ctx.and_then(|x| x.failing(hay, start, end)).unwrap_or(("?", ""));
+            Fate::Context { condition, pattern: pattern.to_string() }
+        }
+        Reject::Normalizer => match p.normalizer {
+            Some(n) => Fate::Normalizer { name: n.name, summary: n.summary },
+            None => return,
+        },
+        Reject::EmptySpan => Fate::EmptySpan { capture: p.span.clone().unwrap_or_default() },
+    };
+    tr.drop(start, end, rule_ix, fate);
 }
 
 /// The candidate of pattern `pid` matching `start..end`, when the rule
@@ -75,16 +141,16 @@ fn accept(
     pid: usize,
     start: usize,
     end: usize,
-) -> Option<Candidate> {
+) -> Result<Candidate, Reject> {
     let rule_ix = g.rules[pid];
     let rule = &c.rules[rule_ix as usize];
-    let RuleSource::Pattern(p) = &rule.source else { return None };
+    let RuleSource::Pattern(p) = &rule.source else { unreachable!("a pattern group holds pattern rules") };
     if rule.whole_word && !on_word_edges(hay, start, end) {
-        return None;
+        return Err(Reject::WordEdge);
     }
     if let Some(ctx) = &c.contexts[rule_ix as usize] {
         if !ctx.allows(hay, start, end) {
-            return None;
+            return Err(Reject::Context);
         }
     }
     // The same leftmost-first match, by the pattern's own regex anchored to
@@ -96,7 +162,7 @@ fn accept(
     debug_assert_eq!(caps.get_match().map(|m| (m.start(), m.end())), Some((start, end)));
     let fields = Fields::new(hay, caps);
     let mut value = match (p.normalizer, &p.value) {
-        (Some(n), _) => (n.run)(&fields, &c.resources)?,
+        (Some(n), _) => (n.run)(&fields, &c.resources).ok_or(Reject::Normalizer)?,
         (None, Some(t)) => Normalized::value(render(t, &fields)),
         (None, None) => Normalized::value(collapse_space(&hay[start..end])),
     };
@@ -109,9 +175,9 @@ fn accept(
     // after it: the rest of the match is look-ahead (or look-behind) context.
     let (row_start, row_end) = match &p.span {
         None => (start, end),
-        Some(name) => fields.span(name).filter(|(a, b)| a < b)?,
+        Some(name) => fields.span(name).filter(|(a, b)| a < b).ok_or(Reject::EmptySpan)?,
     };
-    Some(Candidate::computed(row_start, row_end, rule_ix, value))
+    Ok(Candidate::computed(row_start, row_end, rule_ix, value))
 }
 
 /// Fills a template from the captures.

@@ -78,7 +78,7 @@ pub struct RawDefaults {
 pub struct RawRule {
     /// Identifier, unique in its file; rows name it as `file-stem/id`.
     pub id: Spanned<String>,
-    /// `entity`, `date` or `acronym`.
+    /// A kind a family declares (`entity`, `date`, `acronym`, `amount`).
     pub kind: Option<Spanned<String>>,
     /// The label in the `type` column (COUNTRY, DATE, DEFINITION, ...).
     #[serde(rename = "type")]

@@ -156,6 +156,10 @@ pub fn load(
         let text = match tree.read(&path) {
             Ok(text) => text.into_owned(),
             Err(e) => {
+                if let Some(d) = super::tree::utf8_diagnostic(&path, &e) {
+                    diags.push(d);
+                    continue;
+                }
                 diags.push(
                     Diagnostic::error(
                         "missing-table",

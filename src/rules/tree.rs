@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use crate::diagnostic::SourceFile;
+use crate::diagnostic::{Diagnostic, Report, SourceFile};
 use crate::error::{Error, Result};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
@@ -87,7 +87,7 @@ fn is_top(parent: &Path) -> bool {
 /// The folder cannot be listed or a file read, or it has no rule file.
 pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, e))?
+        .map_err(|e| Error::io("cannot read the rules folder", dir, e))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
         .collect();
@@ -96,11 +96,41 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>> {
         return Err(Error::usage(format!("{}: no rule files (*.toml) in this folder", dir.display())));
     }
     let mut files = Vec::new();
+    let mut diags = Vec::new();
     for path in paths {
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-        files.push(SourceFile::new(path, text));
+        let bytes = std::fs::read(&path).map_err(|e| Error::io("cannot read the rule file", &path, e))?;
+        match String::from_utf8(bytes) {
+            Ok(text) => files.push(SourceFile::new(path, text)),
+            Err(e) => diags.push(not_utf8(&path, e.as_bytes(), e.utf8_error())),
+        }
+    }
+    if !diags.is_empty() {
+        return Err(Error::rules(Report(diags)));
     }
     Ok(files)
+}
+
+/// The diagnostic of a rule or data file that is not UTF-8, at its first
+/// bad byte (file:line:col, with the line shown).
+pub fn not_utf8(path: &Path, bytes: &[u8], e: std::str::Utf8Error) -> Diagnostic {
+    let at = e.valid_up_to();
+    // The lossy text has the same bytes up to `at`, so the offset holds.
+    let file = SourceFile::new(path, String::from_utf8_lossy(bytes).into_owned());
+    Diagnostic::error("not-utf8", format!("`{}` is not UTF-8: invalid byte sequence at byte {at}", path.display()))
+        .at(&file, at, at + '\u{FFFD}'.len_utf8())
+        .note("rule files, gazetteers and tables are read as UTF-8; convert the file (`iconv -t UTF-8`)")
+}
+
+/// The `not-utf8` diagnostic for a data file whose read failed with
+/// `error`, or `None` when the failure was another one. The file is read
+/// again, as bytes, only in that case.
+pub fn utf8_diagnostic(path: &Path, error: &io::Error) -> Option<Diagnostic> {
+    if error.kind() != io::ErrorKind::InvalidData {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let e = std::str::from_utf8(&bytes).err()?;
+    Some(not_utf8(path, &bytes, e))
 }
 
 /// `a/./b/../c` → `a/c`, without touching the file system: memory trees

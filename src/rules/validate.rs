@@ -191,17 +191,18 @@ fn source(
     let file = cx.file;
     if let Some(g) = &raw.gazetteer {
         let path = resolve(file.path(), g.get_ref());
-        let (file_ok, terms) = read_gazetteer(cx.tree, &path, case_sensitive, whole_word, diags);
-        if !file_ok {
-            diags.push(
-                Diagnostic::error("missing-gazetteer", format!("cannot read gazetteer `{}`", path.display()))
-                    .rule(id)
-                    .at(file, g.span().start, g.span().end)
-                    .note("the path is relative to the rule file's folder"),
-            );
-            return None;
-        }
-        return Some(RuleSource::Gazetteer { path, terms });
+        return match read_gazetteer(cx.tree, &path, case_sensitive, whole_word, diags) {
+            Ok(terms) => Some(RuleSource::Gazetteer { path, terms }),
+            Err(e) => {
+                let d = super::tree::utf8_diagnostic(&path, &e).unwrap_or_else(|| {
+                    Diagnostic::error("missing-gazetteer", format!("cannot read gazetteer `{}`: {e}", path.display()))
+                        .at(file, g.span().start, g.span().end)
+                        .note("the path is relative to the rule file's folder")
+                });
+                diags.push(d.rule(id));
+                None
+            }
+        };
     }
     if let Some(d) = &raw.detector {
         let detectors = &cx.catalog.detectors;
@@ -300,14 +301,10 @@ fn read_gazetteer(
     case_sensitive: bool,
     whole_word: bool,
     diags: &mut Vec<Diagnostic>,
-) -> (bool, Vec<super::Term>) {
-    match tree.read(path) {
-        Ok(text) => {
-            let csv = SourceFile::new(path, text.into_owned());
-            (true, gazetteer::parse(&csv, case_sensitive, whole_word, diags))
-        }
-        Err(_) => (false, Vec::new()),
-    }
+) -> std::io::Result<Vec<super::Term>> {
+    let text = tree.read(path)?;
+    let csv = SourceFile::new(path, text.into_owned());
+    Ok(gazetteer::parse(&csv, case_sensitive, whole_word, diags))
 }
 
 /// Resolves `rel` against the folder of the rule file `file`.

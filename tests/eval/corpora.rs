@@ -8,7 +8,9 @@
 //! * the four public-domain BioC corpora in `tests/data/abbr-bioc/` (see
 //!   `PROVENANCE.md` there), biomedical abstracts;
 //! * `tests/data/seeds-acronyms.csv`: every definition a careful reader marks
-//!   in `seeds/` (official English and Japanese texts), `doc,short,long`.
+//!   in `seeds/` (official English and Japanese texts), `doc,short,long`;
+//! * `tests/data/acronyms-heldout/`: the same for excerpts of other official
+//!   texts, a `dev` split and a `heldout` split that is never tuned on.
 //!
 //! A document's text is its passages placed at their offsets (title, one
 //! space, abstract; the SH corpus also has an affiliation). A gold pair is a
@@ -163,22 +165,37 @@ pub fn evaluate(
 
 /// The seeds with the definitions of `tests/data/seeds-acronyms.csv`.
 pub fn seeds(root: &Path) -> Corpus {
-    let gold = root.join("tests/data/seeds-acronyms.csv");
-    let mut reader = csv::Reader::from_path(&gold).unwrap_or_else(|e| panic!("{}: {e}", gold.display()));
+    gold_texts("seeds", &root.join("seeds"), &root.join("tests/data/seeds-acronyms.csv"))
+}
+
+/// A split of the official-text sets of `tests/data/acronyms-heldout/`
+/// (`PROVENANCE.md` there): `dev` (rules may be tuned on it) or `heldout`
+/// (never tuned on).
+pub fn official(root: &Path, split: &'static str) -> Corpus {
+    let dir = root.join("tests/data/acronyms-heldout");
+    gold_texts(split, &dir.join(split), &dir.join(format!("{split}.csv")))
+}
+
+/// The texts of `dir` with the `doc,short,long` pairs of `gold`.
+fn gold_texts(name: &'static str, dir: &Path, gold: &Path) -> Corpus {
+    let mut reader = csv::Reader::from_path(gold).unwrap_or_else(|e| panic!("{}: {e}", gold.display()));
     let mut docs: Vec<GoldDoc> = Vec::new();
-    for entry in std::fs::read_dir(root.join("seeds")).expect("seeds/") {
-        let path = entry.expect("seed").path();
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.expect("gold text").path();
         let id = path.file_name().expect("file name").to_string_lossy().into_owned();
-        let text = std::fs::read_to_string(&path).expect("seed text");
+        let text = std::fs::read_to_string(&path).expect("gold text");
         docs.push(GoldDoc { id, text, pairs: BTreeSet::new() });
     }
     docs.sort_by(|a, b| a.id.cmp(&b.id));
     for rec in reader.records() {
         let rec = rec.expect("gold row");
-        let doc = docs.iter_mut().find(|d| d.id == rec[0]).unwrap_or_else(|| panic!("no seed {}", &rec[0]));
+        let doc = docs
+            .iter_mut()
+            .find(|d| d.id == rec[0])
+            .unwrap_or_else(|| panic!("{}: no text {}", gold.display(), &rec[0]));
         doc.pairs.insert((collapse(&rec[1]), collapse(&rec[2])));
     }
-    Corpus { name: "seeds", docs }
+    Corpus { name, docs }
 }
 
 /// The faithful base: a rule set with the `schwartz-hearst` detector only.

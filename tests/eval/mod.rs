@@ -5,9 +5,10 @@
 //! acronym_eval` for the full table.
 
 pub mod corpora;
+pub mod entity_recall;
 
 use crate::util::root;
-use corpora::{base_extractor, evaluate, extended_extractor, load_all, seeds, Score};
+use corpora::{base_extractor, evaluate, extended_extractor, load_all, official, seeds, Score};
 
 /// Minimum precision and recall (per cent) per corpus, for the faithful
 /// base and the extended detector. Measured (release build, this commit):
@@ -15,10 +16,12 @@ use corpora::{base_extractor, evaluate, extended_extractor, load_all, seeds, Sco
 /// | corpus | base P | base R | extended P | extended R |
 /// |---|---:|---:|---:|---:|
 /// | seeds | 94.3 | 70.2 | 100.0 | 100.0 |
-/// | MEDSTRACT | 98.6 | 87.3 | 99.3 | 84.2 |
+/// | dev (official texts) | 76.7 | 32.4 | 96.8 | 84.5 |
+/// | heldout (official texts) | 83.3 | 47.2 | 94.1 | 90.6 |
+/// | MEDSTRACT | 98.6 | 87.3 | 99.3 | 84.8 |
 /// | Ab3P | 95.0 | 73.9 | 95.6 | 78.8 |
-/// | BioADI | 94.2 | 75.1 | 94.3 | 74.4 |
-/// | SH | 93.5 | 78.5 | 93.0 | 76.6 |
+/// | BioADI | 94.2 | 75.1 | 94.3 | 74.5 |
+/// | SH | 93.5 | 78.5 | 93.0 | 76.7 |
 ///
 /// The base is deterministic and should not move at all (half a point of
 /// slack); the extended detector may trade a point while rules are tuned,
@@ -26,8 +29,10 @@ use corpora::{base_extractor, evaluate, extended_extractor, load_all, seeds, Sco
 /// else.
 type MinScores = (f64, f64);
 
-const THRESHOLDS: [(&str, MinScores, MinScores); 5] = [
+const THRESHOLDS: [(&str, MinScores, MinScores); 7] = [
     ("seeds", (93.8, 69.7), (100.0, 100.0)),
+    ("dev", (76.2, 31.9), (95.8, 83.5)),
+    ("heldout", (82.8, 46.7), (93.1, 89.6)),
     ("MEDSTRACT", (98.1, 86.8), (98.3, 83.2)),
     ("Ab3P", (94.5, 73.4), (94.6, 77.8)),
     ("BioADI", (93.7, 74.6), (93.3, 73.4)),
@@ -36,14 +41,14 @@ const THRESHOLDS: [(&str, MinScores, MinScores); 5] = [
 
 #[test]
 fn detectors_keep_their_scores_on_the_gold_corpora() {
-    let mut corpora = vec![seeds(&root())];
+    let mut corpora = vec![seeds(&root()), official(&root(), "dev"), official(&root(), "heldout")];
     corpora.extend(load_all(&root().join("tests/data/abbr-bioc")));
     let (base, extended) = (base_extractor(), extended_extractor(&root()));
     let mut failures = Vec::new();
     let mut scores = Vec::new();
     for (corpus, (name, base_min, ext_min)) in corpora.iter().zip(THRESHOLDS) {
         assert_eq!(corpus.name, name);
-        assert!(corpus.docs.len() >= 5 && corpus.docs.iter().map(|d| d.pairs.len()).sum::<usize>() > 90);
+        assert!(corpus.docs.len() >= 5 && corpus.docs.iter().map(|d| d.pairs.len()).sum::<usize>() > 50);
         for (detector, ex, (min_p, min_r)) in [("base", &base, base_min), ("extended", &extended, ext_min)] {
             let s: Score = evaluate(ex, corpus, |_, _| {});
             let (p, r) = (100.0 * s.precision(), 100.0 * s.recall());
@@ -55,4 +60,19 @@ fn detectors_keep_their_scores_on_the_gold_corpora() {
         }
     }
     assert!(failures.is_empty(), "scores dropped:\n{}\n\nall scores:\n{}", failures.join("\n"), scores.join("\n"));
+}
+
+/// Organizations, events and laws a careful reader marks in the seeds
+/// (`tests/data/entities/seeds-expected.csv`, issue 17): each type must keep
+/// a recall of at least 0.95 (measured 1.000 for all three when the list was
+/// written; before the issue's rules 0.786, 0.906 and 0.698).
+#[test]
+fn seed_entities_keep_their_recall() {
+    let expected = entity_recall::load_expected(&root().join("tests/data/entities/seeds-expected.csv"));
+    let csv = crate::util::seeds_csv(&yomitori::pipeline::RunOptions::default());
+    let r = entity_recall::score(&expected, &entity_recall::found_in_csv(&csv));
+    for ty in ["ORG", "EVENT", "LAW"] {
+        let recall = r.of(ty);
+        assert!(recall >= 0.95, "{ty} recall {recall:.3} < 0.95; misses:\n{}", r.misses.join("\n"));
+    }
 }

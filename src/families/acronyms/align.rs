@@ -136,7 +136,25 @@ pub fn acceptable(short: &str, letters: usize, long: &str, mode: Mode, s: &Acron
         && !long.match_indices(short).any(|(i, _)| long[i + short.len()..].starts_with(' '))
         && !long.ends_with(short)
         && window_words(long, mode, s) <= s.window(letters)
-        && (mode == Mode::Faithful || !has_clause_comma(long) || is_proper_name(long, s))
+        && (mode == Mode::Faithful
+            || !has_clause_comma(long)
+            || is_proper_name(long, s)
+            || is_initial_list(short, long))
+}
+
+/// True when `long` is a comma list of single words whose initials spell
+/// `short` exactly: `chemical, biological, radiological, or nuclear (CBRN)`,
+/// `environmental, social, and governance (ESG)`. The last item may start
+/// with `and`, `or` or `&`.
+pub fn is_initial_list(short: &str, long: &str) -> bool {
+    let mut initials = Vec::new();
+    for (i, item) in long.split(',').enumerate() {
+        let mut words = item.split_whitespace().filter(|w| i == 0 || !matches!(*w, "and" | "or" | "&"));
+        let (Some(word), None) = (words.next(), words.next()) else { return false };
+        initials.extend(word.chars().next().map(lower));
+    }
+    let letters = letters_of(short);
+    initials.len() >= 3 && (initials == letters || (short.ends_with('s') && initials == letters[..letters.len() - 1]))
 }
 
 /// True when `long` has a comma followed by a space (not `1,2-diacyl...`).

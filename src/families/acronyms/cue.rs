@@ -32,10 +32,17 @@ pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
             whole.then_some((la, lb))
         } else {
             // The long form ends before the cue and an opening bracket.
-            let cue = hay[..m.start()].trim_end().trim_end_matches('(').len();
+            let before = hay[..m.start()].trim_end();
+            let cue = before.strip_suffix("also").filter(|b| b.ends_with([' ', ','])).unwrap_or(before);
+            let cue = cue.trim_end().trim_end_matches('(').len();
             let start = region_start(hay, cue, region_words(&sf, s), s);
             let end = region_end(hay, start, cue);
-            (end > start).then(|| long_form(&sf, hay, start, end, s)).flatten()
+            // A single word before the cue is a synonym (`IL-22RA1 (also
+            // known as IL-22R)`), not a long form.
+            (end > start)
+                .then(|| long_form(&sf, hay, start, end, s))
+                .flatten()
+                .filter(|&(a, b)| hay[a..b].split_whitespace().nth(1).is_some())
         };
         if let Some(long) = long {
             out.push(Definition::new(&sf, long));

@@ -58,5 +58,10 @@ pub static FAMILY: Family = Family {
         default: || Arc::new(AcronymSettings::default()),
     }),
     tables: None,
-    outputs: &[SideOutput { name: "glossary", file_name: GLOSSARY, new: || Box::new(Glossary::new()) }],
+    outputs: &[SideOutput {
+        name: "glossary",
+        file_name: GLOSSARY,
+        new: || Box::new(Glossary::new()),
+        int_columns: &["documents", "definitions", "mentions", "first_start"],
+    }],
 };

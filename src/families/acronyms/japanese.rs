@@ -22,27 +22,131 @@ use crate::text::is_cjk;
 /// Pushes the Japanese-long-form definitions of `hay`.
 pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
     for open in memchr_iter(b'(', hay.as_bytes()) {
-        if !hay[..open].chars().next_back().is_some_and(is_cjk) {
-            continue;
-        }
+        let Some(prev) = hay[..open].chars().next_back() else { continue };
         let Some(close) = close_bracket(hay, open) else { continue };
-        let (short, key, pdf_gloss) = if let Some(g) = gloss::parse(hay, open + 1, close, s) {
-            (g.span, g.short, true)
+        let def = if is_cjk(prev) {
+            long_then_short(hay, open, close, s)
+        } else if prev.is_ascii_alphanumeric() {
+            short_then_long(hay, open, close, s)
         } else {
-            let (a, b) = trim_quotes(hay, open + 1, close);
-            let Some(sf) = ShortForm::parse(&hay[a..b], a, s) else { continue };
-            if sf.qualifiers().next().is_some() || !is_acronym_word(sf.acronym_word(), s) {
-                continue;
-            }
-            ((a, b), sf.key(), false)
+            None
         };
-        if let Some(long) = long_form(hay, open, s.max_japanese_long) {
-            out.push(Definition { short, long, key, pdf_gloss });
-        }
+        out.extend(def);
     }
 }
 
-/// The Japanese long form before the bracket at `open`.
+/// `宇宙状況監視（SSA）`, `包括的核実験禁止条約（CTBT：Comprehensive …）`,
+/// `北大西洋条約機構（以下「NATO」という。）` and the PDF gloss.
+fn long_then_short(hay: &str, open: usize, close: usize, s: &AcronymSettings) -> Option<Definition> {
+    let (short, key, pdf_gloss) = if let Some(g) = gloss::parse(hay, open + 1, close, s) {
+        (g.span, g.short, true)
+    } else {
+        let (a, b) = hereinafter(hay, open + 1, close)
+            .or_else(|| colon_gloss(hay, open + 1, close).map(|(short, _)| short))
+            .unwrap_or_else(|| trim_quotes(hay, open + 1, close));
+        let sf = ShortForm::parse(&hay[a..b], a, s)?;
+        if sf.qualifiers().next().is_some() || !is_acronym_word(sf.acronym_word(), s) || is_designator(sf.text) {
+            return None;
+        }
+        ((a, b), sf.key(), false)
+    };
+    let long = long_form(hay, open, s.max_japanese_long)?;
+    Some(Definition { short, long, key, pdf_gloss })
+}
+
+/// `NATO（北大西洋条約機構）`: a strong acronym word right before a bracket
+/// that holds only a Japanese name (kanji, katakana) of at least three
+/// characters; a katakana reading (`NATO（ナトー）`) is not a long form, so
+/// the name needs a kanji or seven characters.
+fn short_then_long(hay: &str, open: usize, close: usize, s: &AcronymSettings) -> Option<Definition> {
+    let before = &hay[..open];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || "-/&".contains(c)))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    // The word must follow Japanese text, a space or the start.
+    if before[..word_start].chars().next_back().is_some_and(|c| !(is_cjk(c) || c.is_whitespace())) {
+        return None;
+    }
+    let sf = ShortForm::parse(&before[word_start..], word_start, s)?;
+    if sf.qualifiers().next().is_some() || !is_acronym_word(sf.acronym_word(), s) || is_designator(sf.text) {
+        return None;
+    }
+    let inner = &hay[open + 1..close];
+    let n = inner.chars().count();
+    let kanji = inner.chars().any(|c| is_name_char(c) && !c.is_ascii() && !is_katakana(c));
+    if n < 3
+        || n > s.max_japanese_long
+        || !inner.chars().all(|c| is_name_char(c) && !c.is_ascii())
+        || !(kanji || n >= 7)
+        || is_anaphor(inner)
+    {
+        return None;
+    }
+    Some(Definition { short: (word_start, open), long: (open + 1, close), key: sf.key(), pdf_gloss: false })
+}
+
+/// The `X` of `以下「X」という。` (also `以下単に「X」`, `と総称する`,
+/// `と略称する`) inside a bracket.
+fn hereinafter(hay: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let inner = &hay[start..end];
+    let rest = inner.strip_prefix("以下")?;
+    let rest = rest.strip_prefix("単に").unwrap_or(rest);
+    let q = rest.strip_prefix('「')?;
+    let close = q.find('」')?;
+    let after = &q[close + '」'.len_utf8()..];
+    if !["という", "と総称", "と略"].iter().any(|c| after.starts_with(c)) {
+        return None;
+    }
+    let a = end - q.len();
+    Some((a, a + close))
+}
+
+/// `CTBT:Comprehensive Nuclear-Test-Ban-Treaty` inside a bracket: the short
+/// form before the colon (ASCII or full-width) and the English gloss after
+/// it, two words or more.
+pub fn colon_gloss(hay: &str, start: usize, end: usize) -> Option<((usize, usize), (usize, usize))> {
+    let inner = &hay[start..end];
+    let (i, c) = inner.char_indices().find(|&(_, c)| c == ':' || c == '：')?;
+    let left = inner[..i].trim_end();
+    let right = &inner[i + c.len_utf8()..];
+    let gloss = right.trim();
+    let g = start + i + c.len_utf8() + (right.len() - right.trim_start().len());
+    (!left.is_empty()
+        && left.bytes().all(|b| b.is_ascii_alphanumeric() || b"-/&".contains(&b))
+        && gloss.starts_with(|c: char| c.is_ascii_alphabetic())
+        && gloss.split_whitespace().count() >= 2)
+        .then_some(((start, start + left.len()), (g, g + gloss.len())))
+}
+
+/// A model designator, not an acronym: letters, a hyphen and a digit
+/// (`P-3C`, `F-35`, `TU-95`, `SM-3`): `固定翼哨戒機（P-3C）` is not a
+/// definition.
+pub fn is_designator(short: &str) -> bool {
+    let b = short.as_bytes();
+    b.iter().position(|&c| c == b'-').is_some_and(|h| {
+        h > 0 && b[..h].iter().all(u8::is_ascii_uppercase) && b.get(h + 1).is_some_and(u8::is_ascii_digit)
+    })
+}
+
+/// A Japanese anaphor (`同機関`, `同条約`, `本協定`, `当該`): it refers to a
+/// name given before and is not a long form.
+fn is_anaphor(long: &str) -> bool {
+    ["同", "本", "当", "該", "前記", "上記"].iter().any(|p| long.starts_with(p))
+}
+
+/// Words that join a noun phrase to the name it modifies and are taken
+/// into the long form: `インド太平洋に関するASEANアウトルック`,
+/// `平和のためのパートナーシップ`. A bare `の` is not one: `NATOの危機管理演習（CMX）`
+/// is CMX = 危機管理演習.
+const ATTRIBUTIVES: [&str; 6] = ["に関する", "に係る", "における", "のための", "に対する", "的な"];
+
+/// The Japanese long form before the bracket at `open`: the quoted text
+/// when the bracket follows `」` or sits inside `「…」`, otherwise the
+/// name run before the bracket, extended over [`ATTRIBUTIVES`] to the
+/// name run before them. Stops at every other kana (particles, verb
+/// endings: `を`, `は`, `した`), punctuation (`、` `。`) and spaces.
 fn long_form(hay: &str, open: usize, max_chars: usize) -> Option<(usize, usize)> {
     let before = &hay[..open];
     let last = before.chars().next_back()?;
@@ -55,13 +159,47 @@ fn long_form(hay: &str, open: usize, max_chars: usize) -> Option<(usize, usize)>
         let end = open - last.len_utf8();
         let start = before[..end].rfind(opener)? + opener.len_utf8();
         (start, end)
+    } else if let Some(start) = open_quote(before, max_chars) {
+        (start, open)
     } else {
-        let start = before.char_indices().rev().take_while(|&(_, c)| is_name_char(c)).last().map(|(i, _)| i)?;
+        let mut start = name_run(before, open)?;
+        while let Some(link) = ATTRIBUTIVES.iter().find(|l| before[..start].ends_with(*l)) {
+            match name_run(before, start - link.len()) {
+                Some(s) => start = s,
+                None => break,
+            }
+        }
         (start, open)
     };
     let text = &hay[a..b];
     let n = text.chars().count();
-    (n >= 2 && n <= max_chars && text.chars().any(|c| is_cjk(c) && !c.is_ascii())).then_some((a, b))
+    (n >= 2 && n <= max_chars && text.chars().any(|c| is_cjk(c) && !c.is_ascii()) && !is_anaphor(text))
+        .then_some((a, b))
+}
+
+/// Start of the run of name characters ending at `end`.
+fn name_run(before: &str, end: usize) -> Option<usize> {
+    before[..end].char_indices().rev().take_while(|&(_, c)| is_name_char(c)).last().map(|(i, _)| i)
+}
+
+/// Just after the `「` or `『` of a quote still open at the end of `before`,
+/// within `max_chars` characters and the sentence: `「平和のためのパートナーシップ（PfP）信託基金」`.
+fn open_quote(before: &str, max_chars: usize) -> Option<usize> {
+    for (n, (i, c)) in before.char_indices().rev().enumerate() {
+        if n > max_chars {
+            return None;
+        }
+        match c {
+            '「' | '『' => return Some(i + c.len_utf8()),
+            '」' | '』' | '。' | '\n' | '(' | ')' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}')
 }
 
 /// Characters of a Japanese name written without particles: kanji,

@@ -25,6 +25,7 @@ pub mod cue;
 pub mod gloss;
 pub mod japanese;
 pub mod mention;
+pub mod numeral;
 pub mod parenthesized;
 pub mod schwartz_hearst;
 pub mod short_form;

@@ -18,7 +18,7 @@ use memchr::memchr_iter;
 
 use super::align::{self, long_form, region_end, region_start, right_to_left, token_start, Mode};
 use super::short_form::{is_acronym_word, trim_quotes, ShortForm};
-use super::Definition;
+use super::{numeral, Definition};
 use crate::families::acronyms::settings::AcronymSettings;
 use crate::text::is_cjk;
 
@@ -68,16 +68,40 @@ pub fn long_short(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
             continue;
         }
         let Some(close) = close_paren(hay, open) else { continue };
-        let Some(sf) = inner_short_form(hay, open, close, s) else { continue };
+        let Some(sf) = inner_short_form(hay, open, close, s) else {
+            let (a, b) = trim_quotes(hay, open + 1, close);
+            out.extend(numeral::letters_and_number(hay, a, b, open, s));
+            continue;
+        };
         let start = region_start(hay, open, align::region_words(&sf, s), s);
         let end = region_end(hay, start, open);
         if end <= start {
             continue;
         }
-        if let Some(long) = long_form(&sf, hay, start, end, s) {
-            out.push(Definition::new(&sf, long));
+        if let Some(long) = long_form(&sf, hay, start, end, s).or_else(|| numeral::repeated_letter(&sf, hay, open, s)) {
+            out.push(Definition::new(&sf, (office_head(hay, start.min(long.0), long.0), long.1)));
         }
     }
+}
+
+/// Heads of an office's name that its acronym leaves out: `Office of
+/// Cooperative Threat Reduction (CTR)` is the office, not the task.
+const OFFICE_HEADS: [&str; 4] = ["Office of the ", "Office of ", "Bureau of the ", "Bureau of "];
+
+/// `long` moved left over an [`OFFICE_HEADS`] right before it (within the
+/// region from `start`), when the long form is capitalized.
+fn office_head(hay: &str, start: usize, long: usize) -> usize {
+    if !hay[long..].starts_with(|c: char| c.is_ascii_uppercase()) {
+        return long;
+    }
+    let before = &hay[start..long];
+    OFFICE_HEADS
+        .iter()
+        .find(|h| {
+            before.ends_with(*h)
+                && before[..before.len() - h.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+        })
+        .map_or(long, |h| long - h.len())
 }
 
 /// `LF (Long Form)`: an acronym word right before a parenthesis that holds
@@ -86,6 +110,10 @@ pub fn long_short(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
 pub fn short_long(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
     for open in memchr_iter(b'(', hay.as_bytes()) {
         let Some(close) = close_paren(hay, open) else { continue };
+        if let Some(def) = inside_gloss(hay, open, close, s) {
+            out.push(def);
+            continue;
+        }
         let (a, b) = trim_quotes(hay, open + 1, close);
         let inner = &hay[a..b];
         if inner.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).count() < 2
@@ -119,6 +147,28 @@ pub fn short_long(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
         }
         out.push(Definition::new(&sf, (a, b)));
     }
+}
+
+/// `(CTBT:Comprehensive Nuclear-Test-Ban-Treaty)`: the short form and its
+/// English long form in one bracket, joined by a colon (often after the
+/// Japanese long form, which [`super::japanese`] reports).
+fn inside_gloss(hay: &str, open: usize, close: usize, s: &AcronymSettings) -> Option<Definition> {
+    // A short form has at most `max_short_len` characters: its colon (ASCII,
+    // or the lead byte of `：`) is near the bracket.
+    let near = &hay.as_bytes()[open + 1..close.min(open + 2 + s.max_short_len + 2)];
+    memchr::memchr2(b':', 0xEF, near)?;
+    let ((a, b), (ga, gb)) = super::japanese::colon_gloss(hay, open + 1, close)?;
+    let sf = ShortForm::parse(&hay[a..b], a, s)?;
+    if !is_acronym_word(sf.acronym_word(), s) {
+        return None;
+    }
+    let gloss = &hay[ga..gb];
+    let letters = sf.match_letters();
+    let whole = [Mode::Extended, Mode::Lenient]
+        .into_iter()
+        .any(|mode| right_to_left(&letters, gloss, mode, s).is_some_and(|f| token_start(gloss, f.first) == 0));
+    (whole && align::acceptable(sf.text, sf.letters(), gloss, Mode::Extended, s))
+        .then(|| Definition::new(&sf, (ga, gb)))
 }
 
 /// `Long Form (LF)` where `Long Form` is listed for `LF` in the

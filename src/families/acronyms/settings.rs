@@ -345,14 +345,14 @@ pub fn settings(
         let path = validate::resolve(file.path(), known.get_ref());
         match tree.read(&path) {
             Ok(text) => s.known = Some(parse_known(&SourceFile::new(&path, text.into_owned()), diags)),
-            Err(e) => diags.push(
+            Err(e) => diags.push(crate::rules::tree::utf8_diagnostic(&path, &e).unwrap_or_else(|| {
                 Diagnostic::error(
                     "missing-gazetteer",
                     format!("cannot read known expansions `{}`: {e}", path.display()),
                 )
                 .at(file, known.span().start, known.span().end)
-                .note("the path is relative to the rule file's folder"),
-            ),
+                .note("the path is relative to the rule file's folder")
+            })),
         }
     }
     s.cues = cues(file, &raw.cues, macros, diags);

@@ -1,6 +1,7 @@
 //! The entities family as one declared unit.
 
-use super::{link_people, person_name, proper_name, PERSON_MENTIONS};
+use super::names::{body_name, drop_relabelled, event_name, law_name, proper_name, EntityData};
+use super::{link_people, person_name, PERSON_MENTIONS};
 use crate::families::Family;
 use crate::matchers::detector::Detector;
 use crate::normalize::Normalizer;
@@ -24,16 +25,44 @@ static PROPER_NAME: Normalizer = Normalizer {
     tables: &[],
 };
 
+static EVENT_NAME: Normalizer = Normalizer {
+    name: "event-name",
+    summary: "proper-name with the stable id `event:<slug of the name>`",
+    run: event_name,
+    tables: &[],
+};
+
+static LAW_NAME: Normalizer = Normalizer {
+    name: "law-name",
+    summary: "proper-name with the stable id `law:<slug>`; a document symbol (A/RES/75/201) is a name",
+    run: law_name,
+    tables: &[],
+};
+
+static BODY_NAME: Normalizer = Normalizer {
+    name: "body-name",
+    summary: "proper-name with the stable id `org:<slug>`; a name with an edition ordinal is rejected",
+    run: body_name,
+    tables: &[],
+};
+
 /// Countries, organizations, people, events, laws (`docs/entities.md`).
 pub static FAMILY: Family = Family {
     name: "entities",
     summary: "countries, organizations, people, events and laws, with canonical names and ids",
     kinds: &[KIND],
-    normalizers: &[&PERSON_NAME, &PROPER_NAME],
+    normalizers: &[&PERSON_NAME, &PROPER_NAME, &EVENT_NAME, &LAW_NAME, &BODY_NAME],
     // The `person-mentions` rule carries the rows of the linking pass.
     detectors: &[Detector { name: PERSON_MENTIONS, find: None }],
-    passes: &[Pass { name: "person-linking", run: |c, cx, cands| link_people(c, cx.hay, cands) }],
+    // One row per span and meaning first (a pattern row on a known name's
+    // span in another group is dropped), then people are linked.
+    passes: &[
+        Pass { name: "one-row-per-span", run: |c, _, cands| drop_relabelled(c, cands) },
+        Pass { name: "person-linking", run: |c, cx, cands| link_people(c, cx.hay, cands) },
+    ],
     settings: None,
-    tables: None,
+    // Office holders and place names (`[tables.office_holders]`,
+    // `[tables.country_names]`, `[tables.nationality_names]`).
+    tables: Some(|tables, resources, diags| resources.insert(EntityData::load(tables, diags))),
     outputs: &[],
 };

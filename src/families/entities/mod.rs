@@ -13,6 +13,7 @@
 //! candidates are people (by default its type, `PERSON`).
 
 pub mod family;
+pub mod names;
 
 pub use family::{FAMILY, KIND};
 
@@ -65,55 +66,37 @@ const NOT_NAMES: &[&str] = &[
     "October",
     "November",
     "December",
-];
-
-/// Leading words that are not part of an event's or instrument's name.
-const DETERMINERS: &[&str] = &["The", "This", "That", "These", "Those", "Its", "Their", "Our", "Each"];
-
-/// Ordinals that count editions (`Seventh Meeting`, `2nd ... Dialogue`).
-const ORDINALS: &[&str] = &[
-    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh",
-    "Twelfth",
+    // Post-nominal letters: `Julie BISHOP MP` is not a person `Bishop Mp`.
+    "MP",
+    "QC",
+    "KC",
+    "AO",
+    "AC",
+    "OBE",
+    "MBE",
+    "CBE",
 ];
 
 /// `person-name`: the `name` capture (or the whole match) with whitespace
 /// collapsed and upper-case words title-cased (`RIEKO MIKI` → `Rieko Miki`).
 /// Rejects a "name" with a function word or a month (`In July`).
-pub fn person_name(f: &Fields<'_>, _: &Resources) -> Option<Normalized> {
+pub fn person_name(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
     let raw = f.get("name").unwrap_or_else(|| f.text());
     let name = join_words(raw);
-    if name.is_empty() || name.split(' ').any(|w| NOT_NAMES.contains(&w)) {
+    if name.is_empty()
+        || name.split(' ').any(|w| NOT_NAMES.contains(&w))
+        || res.get::<names::EntityData>().is_some_and(|d| d.is_place(&name))
+    {
         return None;
     }
     let words: Vec<String> = name.split(' ').map(title_case_shouted).collect();
     Some(Normalized::value(words.join(" ")))
 }
 
-/// `proper-name`: the name of an event or instrument from the `name` capture
-/// (or the whole match): whitespace collapsed (and removed next to Japanese
-/// text), a leading determiner (`The Kyoto Congress`) or edition ordinal
-/// (`Second Workshop`) dropped. Rejects what is left when it is a single
-/// Latin word (`This Dialogue`, `Seventh Meeting` name no event).
-pub fn proper_name(f: &Fields<'_>, _: &Resources) -> Option<Normalized> {
-    let name = join_words(f.get("name").unwrap_or_else(|| f.text()));
-    let mut words: Vec<&str> = name.split(' ').collect();
-    if words.len() > 1 && DETERMINERS.contains(&words[0]) {
-        words.remove(0);
-    }
-    if words.len() > 1 && ORDINALS.contains(&words[0]) {
-        words.remove(0);
-    }
-    let single_latin = words.len() == 1 && !words[0].chars().any(is_cjk);
-    if words.is_empty() || words[0].is_empty() || single_latin {
-        return None;
-    }
-    Some(Normalized::value(words.join(" ")))
-}
-
 /// Collapses whitespace like [`collapse_space`], and removes it where it
 /// touches Japanese text (`日NATO\nサイバー` → `日NATOサイバー`: a PDF line
 /// break between Latin and Japanese characters).
-fn join_words(s: &str) -> String {
+pub(crate) fn join_words(s: &str) -> String {
     let collapsed = collapse_space(s);
     if !collapsed.chars().any(is_cjk) {
         return collapsed;
@@ -154,7 +137,11 @@ fn title_case_shouted(word: &str) -> String {
 
 /// A full name seen in the document: its value and its span.
 struct FullName {
+    /// The canonical name (an office holder's, or the name as written).
     value: String,
+    /// The name as written, which later one-name mentions are matched with.
+    written: String,
+    id: String,
     start: usize,
     end: usize,
 }
@@ -192,12 +179,17 @@ pub fn link_people(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
             for key in belongs_keys(&n.value) {
                 latest.insert(key, k);
             }
-            full.push(FullName { value: n.value.clone(), start, end });
+            let written = n.value.clone();
+            names::identify_person(c.resources.get::<names::EntityData>(), n);
+            full.push(FullName { value: n.value.clone(), written, id: n.id.clone(), start, end });
         } else if let Some(&k) = mention_key(&n.value).and_then(|key| latest.get(&key)) {
             let f = &full[k];
-            debug_assert!(belongs(&n.value, &f.value));
+            debug_assert!(belongs(&n.value, &f.written));
             n.value.clone_from(&f.value);
+            n.id.clone_from(&f.id);
             n.reference = Some((f.start, f.end));
+        } else {
+            names::identify_person(c.resources.get::<names::EntityData>(), n);
         }
     }
     let added = bare_mentions(c, rule, hay, &full, cands);
@@ -316,6 +308,7 @@ fn bare_mentions(c: &Compiled, rule: u32, hay: &str, full: &[FullName], cands: &
             continue;
         }
         let mut value = Normalized::value(f.value.clone());
+        value.id.clone_from(&f.id);
         value.reference = Some((f.start, f.end));
         added.push(Candidate::computed(s, e, rule, value));
         added_end = added_end.max(e);

@@ -1,0 +1,256 @@
+//! Names built by patterns, and the identities they get: the `event-name`,
+//! `law-name` and `body-name` normalizers, the stable ids of pattern-built
+//! names, the office-holder list that gives one person one canonical name
+//! and id across languages, and the pass that keeps one row per span and
+//! meaning.
+//!
+//! ```text
+//! Fields (capture `name`) ─ event_name / law_name / body_name ─▶ value + id
+//!     `2nd Japan-France Comprehensive Space Dialogue` →
+//!     `Japan-France Comprehensive Space Dialogue`, event:japan-france-comprehensive-space-dialogue
+//! person value ─ EntityData::holder ─▶ (canonical, person:… id)
+//!     `岸田文雄`, `Kishida Fumio`, `Fumio Kishida` → `Fumio Kishida`, person:kishida-fumio
+//! surviving candidates ─ drop_relabelled ─▶ no pattern row on a known name's span
+//! ```
+
+use std::collections::{HashMap, HashSet};
+
+use super::KIND;
+use crate::compile::Compiled;
+use crate::diagnostic::Diagnostic;
+use crate::matchers::{Candidate, Value};
+use crate::normalize::{Fields, Normalized, Resources};
+use crate::rules::tables::Table;
+use crate::text::is_cjk;
+
+/// Leading words that are not part of an event's or instrument's name.
+const DETERMINERS: &[&str] = &["The", "This", "That", "These", "Those", "Its", "Their", "Our", "Each"];
+
+/// Ordinals that count editions (`Seventh Meeting`, `2nd ... Dialogue`).
+const ORDINALS: &[&str] = &[
+    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh",
+    "Twelfth",
+];
+
+/// Bound prefixes whose hyphen is spelling, not structure: `Anti-corruption`
+/// and `Anticorruption` are one name, and get one id.
+const BOUND_PREFIXES: &[&str] = &["anti", "co", "non", "inter", "multi", "sub", "pre", "post", "counter", "cyber"];
+
+/// The id slug of a canonical name: lower case (Unicode), `&` read as `and`,
+/// apostrophes and periods dropped (`U.S.` → `us`, `Ministers'` →
+/// `ministers`), a hyphen after a bound prefix dropped (`Anti-corruption` →
+/// `anticorruption`), every other run of non-alphanumeric characters one
+/// `-`. Japanese characters are kept as they are.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = 0;
+    let mut pending_sep = false;
+    let text = name.replace('&', " and ");
+    // Latin letters lose their accents (`Communiqué` = `Communique`,
+    // `Côte` = `Cote`); kana and kanji are kept whole (NFD would split
+    // voiced kana).
+    let latin_base = |ch: char| -> Option<char> {
+        if ch.is_ascii() || !ch.is_alphabetic() || is_cjk(ch) {
+            return None;
+        }
+        let mut base = None;
+        unicode_normalization::char::decompose_canonical(ch, |d| {
+            if base.is_none() {
+                base = Some(d);
+            }
+        });
+        base.filter(char::is_ascii_alphabetic)
+    };
+    for ch in text.chars() {
+        let ch = latin_base(ch).unwrap_or(ch);
+        if ch.is_alphanumeric() {
+            if pending_sep && !out.is_empty() {
+                out.push('-');
+                word_start = out.len();
+            }
+            pending_sep = false;
+            out.extend(ch.to_lowercase());
+        } else {
+            // Dropped without a separator: apostrophes, periods, a bound
+            // prefix's hyphen.
+            let dropped = matches!(ch, '\'' | '’' | '.')
+                || (matches!(ch, '-' | '‐' | '–') && !pending_sep && BOUND_PREFIXES.contains(&&out[word_start..]));
+            pending_sep |= !dropped;
+        }
+    }
+    out
+}
+
+/// The words of a name from the `name` capture (or the whole match), with a
+/// leading determiner and edition ordinal dropped; `None` when nothing that
+/// can be a name is left. `symbols` accepts one word with a digit or a slash
+/// (`A/RES/75/201`); otherwise one Latin word names nothing (`This
+/// Dialogue`, `Seventh Meeting`).
+fn name_words(f: &Fields<'_>, symbols: bool) -> Option<(String, bool)> {
+    let name = super::join_words(f.get("name").unwrap_or_else(|| f.text()));
+    let mut words: Vec<&str> = name.split(' ').collect();
+    if words.len() > 1 && DETERMINERS.contains(&words[0]) {
+        words.remove(0);
+    }
+    let mut numbered = false;
+    if words.len() > 1 && ORDINALS.contains(&words[0]) {
+        words.remove(0);
+        numbered = true;
+    }
+    let single_latin = words.len() == 1 && !words[0].chars().any(is_cjk);
+    let symbol = symbols && words[0].chars().any(|c| c.is_ascii_digit() || c == '/');
+    if words.is_empty() || words[0].is_empty() || (single_latin && !symbol) {
+        return None;
+    }
+    Some((words.join(" "), numbered))
+}
+
+fn with_id(value: String, prefix: &str) -> Normalized {
+    let id = format!("{prefix}{}", slug(&value));
+    Normalized { id, ..Normalized::value(value) }
+}
+
+/// `proper-name`: the name as written, whitespace collapsed, a leading
+/// determiner or edition ordinal dropped; no id.
+pub fn proper_name(f: &Fields<'_>, _: &Resources) -> Option<Normalized> {
+    name_words(f, false).map(|(v, _)| Normalized::value(v))
+}
+
+/// `event-name`: [`proper_name`] with the id `event:<slug>`.
+pub fn event_name(f: &Fields<'_>, _: &Resources) -> Option<Normalized> {
+    name_words(f, false).map(|(v, _)| with_id(v, "event:"))
+}
+
+/// `law-name`: [`proper_name`] with the id `law:<slug>`; a document
+/// symbol (`A/RES/75/201`) is a name.
+pub fn law_name(f: &Fields<'_>, _: &Resources) -> Option<Normalized> {
+    name_words(f, true).map(|(v, _)| with_id(v, "law:"))
+}
+
+/// `body-name`: [`proper_name`] with the id `org:<slug>`; a name that
+/// starts with an edition ordinal is a session, not a body, and one that
+/// starts with a determiner is left to the name after it: both are rejected.
+pub fn body_name(f: &Fields<'_>, _: &Resources) -> Option<Normalized> {
+    // `The Committee on ...`: the known name starts after the determiner;
+    // rejecting lets the search find it there.
+    let first = f.get("name").unwrap_or_else(|| f.text()).split_whitespace().next().unwrap_or("");
+    if DETERMINERS.contains(&first) {
+        return None;
+    }
+    match name_words(f, false) {
+        Some((v, false)) => Some(with_id(v, "org:")),
+        _ => None,
+    }
+}
+
+/// Entity data the normalizers and the person pass read: the office-holder
+/// list (`[tables.office_holders]`: `surface, canonical, id`) and the
+/// names of places (`[tables.country_names]`, `[tables.nationality_names]`:
+/// a `surface` column), which are never a person's name.
+#[derive(Clone, Debug, Default)]
+pub struct EntityData {
+    holders: HashMap<String, (String, String)>,
+    places: HashSet<String>,
+}
+
+impl EntityData {
+    /// Reads the tables this module knows by name.
+    pub fn load(tables: &[Table], diags: &mut Vec<Diagnostic>) -> EntityData {
+        let mut data = EntityData::default();
+        for t in tables {
+            match t.name.as_str() {
+                "office_holders" => {
+                    if !t.require_columns(&["surface", "canonical", "id"], diags) {
+                        continue;
+                    }
+                    let col = |n: &str| t.column(n).expect("required column");
+                    let (s, c, i) = (col("surface"), col("canonical"), col("id"));
+                    for row in &t.rows {
+                        let key = crate::text::fold(&row.cells[s]).into_owned();
+                        if !row.cells[i].starts_with("person:") {
+                            diags.push(t.at_row(
+                                row,
+                                Diagnostic::error("invalid-table", "an office holder's id starts with `person:`"),
+                            ));
+                            continue;
+                        }
+                        data.holders.insert(key, (row.cells[c].clone(), row.cells[i].clone()));
+                    }
+                }
+                "country_names" | "nationality_names" => {
+                    if !t.require_columns(&["surface"], diags) {
+                        continue;
+                    }
+                    let s = t.column("surface").expect("required column");
+                    data.places.extend(t.rows.iter().map(|r| crate::text::fold(&r.cells[s]).into_owned()));
+                }
+                _ => {}
+            }
+        }
+        data
+    }
+
+    /// The canonical name and id of an office holder written `name` (a
+    /// full name in either order or script, or a surname the list marks as
+    /// unambiguous).
+    pub fn holder(&self, name: &str) -> Option<&(String, String)> {
+        self.holders.get(name).or_else(|| self.holders.get(&name.replace(' ', "")))
+    }
+
+    /// True when `name` is a country or nationality (`フランス` before 大統領).
+    pub fn is_place(&self, name: &str) -> bool {
+        self.places.contains(name)
+    }
+}
+
+/// Gives a person candidate its identity after linking: an office holder's
+/// canonical name and id, or `person:<slug>` of the value.
+pub fn identify_person(data: Option<&EntityData>, n: &mut Normalized) {
+    if let Some((canonical, id)) = data.and_then(|d| d.holder(&n.value)) {
+        n.value.clone_from(canonical);
+        n.id.clone_from(id);
+    } else if n.id.is_empty() {
+        n.id = format!("person:{}", slug(&n.value));
+    }
+}
+
+/// One row per span and meaning: drops a pattern-built entity candidate
+/// whose span is exactly that of a gazetteer term of another overlap group
+/// (`East Asia Summit` is the known ORG, not also an EVENT of `en-event`).
+/// Runs after overlap resolution.
+pub fn drop_relabelled(c: &Compiled, cands: &mut Vec<Candidate>) {
+    let entity = |cand: &Candidate| c.rules[cand.rule as usize].kind == KIND;
+    let known: HashMap<(usize, usize), u32> = cands
+        .iter()
+        .filter(|k| matches!(k.value, Value::Term(_)) && entity(k))
+        .map(|k| ((k.start, k.end), c.rule_group[k.rule as usize]))
+        .collect();
+    if known.is_empty() {
+        return;
+    }
+    cands.retain(|k| {
+        if !matches!(k.value, Value::Computed(_)) || !entity(k) {
+            return true;
+        }
+        known.get(&(k.start, k.end)).is_none_or(|&g| g == c.rule_group[k.rule as usize])
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn slugs_normalize_hyphenation_case_and_ampersands() {
+        assert_eq!(slug("G20 Anti-corruption Ministers Meeting"), slug("G20 Anticorruption Ministers Meeting"));
+        assert_eq!(slug("Japan-U.S. Summit & Talks"), "japan-us-summit-and-talks");
+        assert_eq!(
+            slug("Japan-France Foreign and Defense Ministers' Meeting"),
+            "japan-france-foreign-and-defense-ministers-meeting"
+        );
+        assert_eq!(slug("A/RES/75/201"), "a-res-75-201");
+        assert_eq!(slug("日EU経済連携協定"), "日eu経済連携協定");
+        assert_eq!(slug("Japan-India summit meeting"), slug("Japan-India Summit Meeting"));
+        assert_eq!(slug("G20 Anti-Corruption Ministerial Communiqué"), "g20-anticorruption-ministerial-communique");
+    }
+}
