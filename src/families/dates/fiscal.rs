@@ -120,7 +120,7 @@ pub fn resolve(c: &Compiled, hay: &str, cands: &mut [Candidate], mode: FiscalYea
         let Some(v) = n.payload::<DateValue>().copied() else { continue };
         let text = &hay[cand.start..cand.end];
         let english = text.is_ascii() || !text.contains('年');
-        if !v.fiscal && !(english && v.end.is_some() && is_fiscal_range(text)) {
+        if !(v.fiscal || (english && v.end.is_some() && is_fiscal_range(text))) {
             continue;
         }
         let us = match mode {
