@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use crate::compile::{self, Compiled, Plan};
 use crate::error::Result;
-use crate::families::{self, dates::Anchor};
+use crate::families::{self, dates::Anchor, dates::FiscalYear};
 use crate::matchers::detector::DetectFn;
 use crate::matchers::pattern::GroupScratch;
 use crate::matchers::{self, Candidate, Value};
@@ -50,6 +50,7 @@ impl Document {
 pub struct Extractor {
     inner: Arc<Engine>,
     anchor: Anchor,
+    fiscal_year: FiscalYear,
     chunk_size: usize,
 }
 
@@ -186,13 +187,25 @@ impl Extractor {
         let detectors = matchers::detector::resolve(&compiled, &families::detectors());
         let kinds = families::catalog().kinds;
         let engine = Engine { compiled, detectors, passes: families::passes(), kinds };
-        Ok(Extractor { inner: Arc::new(engine), anchor: Anchor::Off, chunk_size: DEFAULT_CHUNK_SIZE })
+        Ok(Extractor {
+            inner: Arc::new(engine),
+            anchor: Anchor::Off,
+            fiscal_year: FiscalYear::default(),
+            chunk_size: DEFAULT_CHUNK_SIZE,
+        })
     }
 
     /// The same compiled rules with another date anchoring setting (cheap).
     #[must_use]
     pub fn with_anchor(&self, anchor: Anchor) -> Extractor {
         Extractor { anchor, ..self.clone() }
+    }
+
+    /// The same compiled rules with another fiscal-year reading (cheap; see
+    /// [`FiscalYear`]).
+    #[must_use]
+    pub fn with_fiscal_year(&self, fiscal_year: FiscalYear) -> Extractor {
+        Extractor { fiscal_year, ..self.clone() }
     }
 
     /// The same compiled rules with another chunk size (cheap; see
@@ -336,6 +349,7 @@ impl Extractor {
         }
         let mut options = Resources::default();
         options.insert(self.anchor);
+        options.insert(self.fiscal_year);
         let cx = PassContext { hay, doc_date: doc.date.as_deref(), options: &options };
         passes::run(&engine.passes, c, &cx, cands);
         if cands.is_empty() {

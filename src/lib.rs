@@ -70,7 +70,7 @@ pub use emit::atomic::AtomicFile;
 pub use emit::{Format, RowWriter};
 pub use error::{Error, ErrorKind, Result};
 pub use extract::{Document, Extractor, ExtractorBuilder, Scratch, DEFAULT_CHUNK_SIZE};
-pub use families::dates::{Anchor, CivilDate};
+pub use families::dates::{Anchor, CivilDate, FiscalYear};
 pub use families::{side_outputs, SideCollector, SideOutput};
 pub use row::{Row, HEADER};
 pub use rules::{Kind, RuleId};

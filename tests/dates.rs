@@ -79,8 +79,9 @@ fn a_given_anchor_date_wins_and_has_no_reference() {
     let rows = dates(Anchor::Date(date("2021-06-01")), &seed("004_259123849960ebba.txt"));
     let r = find(&rows, "Jan. 7");
     assert_eq!((r.1.as_str(), r.3.as_str(), r.4.as_str()), ("2021-01-07", "anchored", ""));
-    // 2021-06-01 is a Tuesday.
-    assert_eq!(find(&rows, "Wednesday").1, "2021-06-02");
+    // 2021-06-01 is a Tuesday; `kicked off discussions Wednesday` is in
+    // the past tense, so the Wednesday before it.
+    assert_eq!(find(&rows, "Wednesday").1, "2021-05-26");
     assert_eq!(find(&rows, "the end of this year").1, "2021");
 }
 
@@ -238,4 +239,41 @@ fn a_new_era_is_a_one_line_data_change() {
             ("令和26年", "2044", ""),
         ]
     );
+}
+
+/// Seed 003 (the Diplomatic Bluebook 2021, on the year 2020) has no
+/// dateline: with `--anchor` alone its year is inferred (2020, named by 28
+/// explicit dates, 2019 by 18), so a bare month after a flashback
+/// (`announced by ASEAN in June 2019 … in August`) is 2020, flagged
+/// `anchor_inferred`, with its reference at the first mention of 2020.
+#[test]
+fn a_yearly_report_without_a_dateline_takes_its_dominant_year() {
+    let doc = seed("003_68bcc37456b667b6.txt");
+    let rows = dates(Anchor::Context, &doc);
+    let bare: Vec<_> = rows.iter().filter(|r| r.3.contains("anchor_inferred")).collect();
+    assert!(bare.len() >= 60, "{} rows anchored to the inferred year", bare.len());
+    let wrong: Vec<_> = bare.iter().filter(|r| !r.1.starts_with("2020")).collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    let first_2020 = rows.iter().find(|r| r.1.starts_with("2020") && r.3.is_empty()).unwrap();
+    assert!(bare.iter().all(|r| r.4 == first_2020.0), "{bare:#?}");
+    let august = rows.iter().position(|r| r.0 == "June 2019").unwrap() + 1;
+    assert_eq!((rows[august].0.as_str(), rows[august].1.as_str()), ("August", "2020-08"));
+    // A relative stays relative to its antecedent: `the following month`
+    // after December (2020) is January 2021, and not flagged inferred.
+    let following = find(&rows, "the following month");
+    assert_eq!((following.1.as_str(), following.3.as_str()), ("2021-01", "anchored"));
+    // Given a date, nothing is inferred.
+    let given = dates(Anchor::Date(date("2020-12-31")), &doc);
+    assert!(given.iter().all(|r| !r.3.contains("anchor_inferred")));
+}
+
+/// A short text without a clearly dominant year keeps taking the year of
+/// the preceding expressions (and a tie between two years infers nothing).
+#[test]
+fn no_dominant_year_no_inference() {
+    let text = "Since 2019, in 2019 and by 2019 the forum met; since 2020, in 2020 and by 2020 again. In March, a review began.";
+    assert_eq!(dates(Anchor::Off, &Document::new("d", text)).len(), 7);
+    let rows = dates(Anchor::Context, &Document::new("d", text));
+    let march = find(&rows, "March");
+    assert_eq!((march.1.as_str(), march.3.as_str()), ("2020-03", "anchored"));
 }

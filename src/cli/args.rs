@@ -216,6 +216,14 @@ pub struct InputArgs {
     /// A JSON Lines record's own `date` field takes precedence.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_anchor_date, help_heading = "Dates")]
     pub anchor_date: Option<CivilDate>,
+    /// Which year an English fiscal year (`FY2020`) is: jp, us or auto.
+    ///
+    /// jp: April–March (2020-04/2021-03); us: the U.S. federal year,
+    /// October–September (2019-10/2020-09); auto (default): U.S. when its
+    /// sentence names a U.S. institution (docs/dates.md), else jp. Japanese
+    /// 年度 are always April–March.
+    #[arg(long, value_name = "MODE", default_value = "auto", help_heading = "Dates")]
+    pub fiscal_year: yomitori::FiscalYear,
     /// Accept JSON Lines records with an empty or repeated `id`.
     ///
     /// By default each such record is an error (reported with its line,

@@ -60,7 +60,8 @@ pub(super) fn extractor(args: &RulesArgs) -> Result<(Extractor, String)> {
 pub(super) fn extractor_for(input: &InputArgs) -> Result<(Extractor, String)> {
     let chunk_size = outputs::size_usize("--chunk-size", &input.chunk_size)?;
     let (builder, label) = rules_builder(input.rules.as_deref())?;
-    Ok((builder.anchor(input.anchoring()).chunk_size(chunk_size).build()?, label))
+    let extractor = builder.anchor(input.anchoring()).chunk_size(chunk_size).build()?;
+    Ok((extractor.with_fiscal_year(input.fiscal_year), label))
 }
 
 /// The rules folder a command uses (`None`: the built-in rules), as

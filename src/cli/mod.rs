@@ -52,6 +52,7 @@ fn default_job() -> ExtractArgs {
             chunk_size: "1M".into(),
             anchor: false,
             anchor_date: None,
+            fiscal_year: yomitori::FiscalYear::Auto,
             allow_duplicate_ids: false,
         },
         output: "output/extractions.csv".into(),

@@ -26,7 +26,8 @@
 
 use super::calendar::{self, CivilDate};
 use super::relative::{Base, Relative, Unit};
-use super::value::{DateValue, Day, Month, Point, Year};
+use super::tense::{tense_at, Tense};
+use super::value::{DateValue, Day, Month, Point, Season, Year};
 use crate::compile::Compiled;
 use crate::matchers::{Candidate, Value};
 use crate::normalize::Normalized;
@@ -107,6 +108,9 @@ impl Antecedents {
 struct Reference {
     date: CivilDate,
     span: Option<Span>,
+    /// Inferred from the document (`anchor_inferred`), not given or a
+    /// dateline.
+    inferred: bool,
 }
 
 /// Resolves the date candidates of one document in place. `record_date` is
@@ -130,8 +134,8 @@ pub fn resolve(c: &Compiled, hay: &str, cands: &mut [Candidate], anchor: Anchor,
         _ => None,
     });
     let reference = match given {
-        Some(date) => Some(Reference { date, span: None }),
-        None => dateline(hay, cands, &order),
+        Some(date) => Some(Reference { date, span: None, inferred: false }),
+        None => dateline(hay, cands, &order).or_else(|| inferred(cands, &order)),
     };
     let mut before = Antecedents::default();
     for i in order {
@@ -139,9 +143,14 @@ pub fn resolve(c: &Compiled, hay: &str, cands: &mut [Candidate], anchor: Anchor,
         let Value::Computed(n) = &mut cands[i].value else { continue };
         let Some(v) = n.payload::<DateValue>().copied() else { continue };
         let mut year_source = Some(span);
-        if let Some(r) = resolve_one(&v, reference, &before) {
+        let tense = || tense_at(hay, span.0, span.1);
+        if let Some(r) = resolve_one(&v, reference, &before, &tense) {
             year_source = r.year_source.unwrap_or(Some(span));
+            let from_inferred = r.by_reference && reference.is_some_and(|x| x.inferred);
             apply(n, r.value, r.source);
+            if from_inferred {
+                n.flags.insert("anchor_inferred");
+            }
         }
         if let Some(v) = n.payload::<DateValue>() {
             before.record(v, span, year_source);
@@ -156,8 +165,86 @@ fn dateline(hay: &str, cands: &[Candidate], order: &[usize]) -> Option<Reference
         let Value::Computed(n) = &c.value else { return None };
         let v = n.payload::<DateValue>().copied()?;
         (v.end.is_none() && v.relative.is_none()).then_some(())?;
-        Some(Reference { date: v.start.date()?, span: Some((c.start, c.end)) })
+        Some(Reference { date: v.start.date()?, span: Some((c.start, c.end)), inferred: false })
     })
+}
+
+/// How many explicit dates must name a document's dominant year before it
+/// is taken as the year the document is about.
+const INFERRED_MIN_MENTIONS: usize = 3;
+
+/// With no date given and no dateline, the year the document is about: the
+/// year its explicit dates (points with a year, not ranges, fiscal years or
+/// relatives) name most often, when it is named at least
+/// [`INFERRED_MIN_MENTIONS`] times and more often than any other year. It
+/// stands as its last day, so that a past-tense month falls in that year and
+/// a future one not before it. A yearly report (seed 003, the Diplomatic
+/// Bluebook 2021 on 2020: 28 mentions of 2020, 18 of 2019) is about its
+/// dominant year, not the year of its latest flashback (`announced in June
+/// 2019`). A short text with no clear dominant year keeps the preceding
+/// expressions as its source. The reference span is the first mention of
+/// that year.
+fn inferred(cands: &[Candidate], order: &[usize]) -> Option<Reference> {
+    let mut counts: Vec<(i32, usize, Span)> = Vec::new();
+    for &i in order {
+        let Value::Computed(n) = &cands[i].value else { continue };
+        let Some(v) = n.payload::<DateValue>() else { continue };
+        if v.relative.is_some() || v.end.is_some() || v.fiscal {
+            continue;
+        }
+        let Some(y) = v.start.known_year() else { continue };
+        match counts.iter_mut().find(|c| c.0 == y) {
+            Some(c) => c.1 += 1,
+            None => counts.push((y, 1, (cands[i].start, cands[i].end))),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let &(year, n, span) = counts.first()?;
+    let runner_up = counts.get(1).map_or(0, |c| c.1);
+    (n >= INFERRED_MIN_MENTIONS && n > runner_up).then_some(())?;
+    Some(Reference { date: CivilDate::new(year, 12, 31)?, span: Some(span), inferred: true })
+}
+
+/// The first month a point covers, for comparing with the reference date.
+fn first_month(p: &Point) -> Option<u32> {
+    Some(match p.month? {
+        Month::Known(m) => u32::from(m),
+        Month::Quarter(q) => u32::from(q) * 3 - 2,
+        Month::Half(h) => u32::from(h) * 6 - 5,
+        Month::Season(s) => match s {
+            Season::Spring => 3,
+            Season::Summer => 6,
+            Season::Fall => 9,
+            Season::Winter => 12,
+        },
+        Month::Unknown | Month::Week(_) => return None,
+    })
+}
+
+/// The last month a point covers.
+fn last_month(p: &Point) -> Option<u32> {
+    Some(match p.month? {
+        Month::Quarter(q) => u32::from(q) * 3,
+        Month::Half(h) => u32::from(h) * 6,
+        Month::Season(Season::Winter) => 14,
+        _ => first_month(p)? + u32::from(matches!(p.month, Some(Month::Season(_)))) * 2,
+    })
+}
+
+/// The year of a year-less point by the tense of its sentence: past → the
+/// latest occurrence that has begun by the reference date; future → the
+/// earliest that has not ended before it; otherwise the reference year.
+fn tensed_year(p: &Point, end: Option<&Point>, r: CivilDate, tense: Tense) -> i32 {
+    let y = r.year();
+    let (Some(first), Some(last)) = (first_month(p), last_month(end.unwrap_or(p))) else { return y };
+    let day = |q: &Point, default| q.known_day().unwrap_or(default);
+    let begun = (first, day(p, 1)) <= (r.month(), r.day());
+    let ended = (last, day(end.unwrap_or(p), 31)) < (r.month(), r.day());
+    match tense {
+        Tense::Past if !begun => y - 1,
+        Tense::Future if ended => y + 1,
+        _ => y,
+    }
 }
 
 fn apply(n: &mut Normalized, v: DateValue, source: Option<Span>) {
@@ -178,9 +265,16 @@ struct Resolved {
     /// Where the resolved year came from, when not from this expression
     /// itself (`None`): passed on to the expressions after it.
     year_source: Option<Option<Span>>,
+    /// Resolved from the reference date (not an antecedent).
+    by_reference: bool,
 }
 
-fn resolve_one(v: &DateValue, reference: Option<Reference>, before: &Antecedents) -> Option<Resolved> {
+fn resolve_one(
+    v: &DateValue,
+    reference: Option<Reference>,
+    before: &Antecedents,
+    tense: &dyn Fn() -> Tense,
+) -> Option<Resolved> {
     if let Some(rel) = v.relative {
         return resolve_relative(v, rel, reference, before);
     }
@@ -194,16 +288,24 @@ fn resolve_one(v: &DateValue, reference: Option<Reference>, before: &Antecedents
         let source = if reference.is_some() { base.year_source } else { Some(base.span) };
         // `last Friday` and `next Friday` are exact; a bare weekday is the
         // nearest one.
+        // A bare weekday follows the tense: in a past-tense sentence the
+        // latest one up to the reference date, in a future one the next.
         let date = match (p.weekday, v.direction) {
             (Some(w), Some(d @ (-1 | 1))) => base.value.strict_weekday(u32::from(w), d > 0),
-            (Some(w), _) => base.value.nearest_weekday(u32::from(w)),
+            (Some(w), Some(_)) => base.value.nearest_weekday(u32::from(w)),
+            (Some(w), None) => match tense() {
+                Tense::Past if base.value.weekday() != u32::from(w) => base.value.strict_weekday(u32::from(w), false),
+                Tense::Future if base.value.weekday() != u32::from(w) => base.value.strict_weekday(u32::from(w), true),
+                _ => base.value.nearest_weekday(u32::from(w)),
+            },
             (None, _) => base.value,
         };
         let point = Point { time: p.time, part: p.part, ..point_of(date) };
         let year_source = (date.year() == base.value.year()).then_some(base.year_source);
         // A range of bare times (`13:46～14:13`) is on the same day.
         let end = v.end.map(|e| if e.has_date() { e } else { Point { time: e.time, part: e.part, ..point_of(date) } });
-        return Some(Resolved { value: DateValue { start: point, end, ..*v }, source, year_source });
+        let by_reference = reference.is_some();
+        return Some(Resolved { value: DateValue { start: point, end, ..*v }, source, year_source, by_reference });
     }
     // A year-less date, season or interval: a year is needed.
     let unknown = |p: &Point| p.year == Some(Year::Unknown);
@@ -211,11 +313,17 @@ fn resolve_one(v: &DateValue, reference: Option<Reference>, before: &Antecedents
         return None;
     }
     let (year, source) = match reference {
-        Some(r) => (r.date.year(), r.span),
+        Some(r) => (tensed_year(p, v.end.as_ref(), r.date, tense()), r.span),
         None => before.year.map(|o| (o.value, o.year_source))?,
     };
     let mut out = *v;
     out.start.year = Some(Year::known(year));
+    if let Some(end) = &mut out.end {
+        // `from November to February`: the end rolls into the next year.
+        let key = |p: &Point| (p.known_month().unwrap_or(1), p.known_day().unwrap_or(1));
+        let y = if key(end) < key(&out.start) { year + 1 } else { year };
+        end.year = Some(Year::known(y));
+    }
     // A day without its month (`4日には`): the month of the nearest
     // preceding date, else the reference date's.
     if out.start.month == Some(Month::Unknown) && out.start.known_day().is_some() {
@@ -228,13 +336,7 @@ fn resolve_one(v: &DateValue, reference: Option<Reference>, before: &Antecedents
             }
         }
     }
-    if let Some(end) = &mut out.end {
-        // `from November to February`: the end rolls into the next year.
-        let key = |p: &Point| (p.known_month().unwrap_or(1), p.known_day().unwrap_or(1));
-        let y = if key(end) < key(&out.start) { year + 1 } else { year };
-        end.year = Some(Year::known(y));
-    }
-    Some(Resolved { value: out, source, year_source: Some(source) })
+    Some(Resolved { value: out, source, year_source: Some(source), by_reference: reference.is_some() })
 }
 
 fn resolve_relative(
@@ -299,9 +401,10 @@ fn resolve_relative(
             Unit::FiscalYear => stand_in(lift(before.fiscal_year?, 4, 1)),
         }
     };
-    let (base, source) = match rel.base {
-        Base::Previous => from_antecedent().or_else(from_reference)?,
-        Base::Document => from_reference().or_else(from_antecedent)?,
+    let ((base, source), by_reference) = match (rel.base, from_antecedent(), from_reference()) {
+        (Base::Previous, Some(a), _) | (Base::Document, Some(a), None) => (a, false),
+        (_, _, Some(r)) => (r, true),
+        (_, None, None) => return None,
     };
     let (mut out, year) = compute(base.value);
     // The finer parts the text gave: 同年12月, 翌月3日.
@@ -317,7 +420,7 @@ fn resolve_relative(
     out.start.part = v.start.part;
     // The year is the base's when the offset did not change it.
     let year_source = (year == base.value.year()).then_some(base.year_source);
-    Some(Resolved { value: out, source, year_source })
+    Some(Resolved { value: out, source, year_source, by_reference })
 }
 
 fn point_of(d: CivilDate) -> Point {

@@ -1,6 +1,6 @@
 //! The dates family as one declared unit.
 
-use super::{anchor, date, Anchor, DateData, TABLES};
+use super::{anchor, date, fiscal, Anchor, DateData, FiscalYear, TABLES};
 use crate::families::Family;
 use crate::normalize::Normalizer;
 use crate::passes::Pass;
@@ -30,13 +30,22 @@ pub static FAMILY: Family = Family {
     kinds: &[KIND],
     normalizers: &[&DATE, &TIMEX],
     detectors: &[],
-    passes: &[Pass {
-        name: "date-anchoring",
-        run: |c, cx, cands| {
-            let mode = cx.options.get::<Anchor>().copied().unwrap_or_default();
-            anchor::resolve(c, cx.hay, cands, mode, cx.doc_date);
+    passes: &[
+        Pass {
+            name: "fiscal-year",
+            run: |c, cx, cands| {
+                let mode = cx.options.get::<FiscalYear>().copied().unwrap_or_default();
+                fiscal::resolve(c, cx.hay, cands, mode);
+            },
         },
-    }],
+        Pass {
+            name: "date-anchoring",
+            run: |c, cx, cands| {
+                let mode = cx.options.get::<Anchor>().copied().unwrap_or_default();
+                anchor::resolve(c, cx.hay, cands, mode, cx.doc_date);
+            },
+        },
+    ],
     settings: None,
     tables: Some(|tables, resources, diags| resources.insert(DateData::load(tables, diags))),
     outputs: &[],

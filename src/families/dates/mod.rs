@@ -29,15 +29,18 @@ pub mod anchor;
 pub mod calendar;
 pub mod era;
 pub mod family;
+pub mod fiscal;
 pub mod names;
 pub mod numerals;
 pub mod relative;
+pub mod tense;
 pub mod timex;
 pub mod value;
 
 pub use anchor::Anchor;
 pub use calendar::CivilDate;
 pub use family::{FAMILY, KIND};
+pub use fiscal::FiscalYear;
 pub use value::DateValue;
 
 use crate::diagnostic::Diagnostic;
