@@ -51,7 +51,7 @@ impl GazetteerMatcher {
             let RuleSource::Gazetteer { terms, .. } = &rule.source else { continue };
             for (t, term) in terms.iter().enumerate() {
                 any_insensitive |= !term.case_sensitive;
-                let surface = term.surface.to_string();
+                let surface = term.surface.clone();
                 let mut forms = vec![surface.clone()];
                 if !term.case_sensitive
                     && surface.chars().any(|c| !c.is_ascii() && (c.is_uppercase() || c.is_lowercase()))

@@ -233,13 +233,12 @@ impl Glossary {
             doc.get_or_insert(&r.doc);
             let key = crate::normalize::collapse_space(&r.normalized).to_lowercase();
             let spellings = by_short.entry(short).or_default();
-            let i = match spellings.iter().position(|s| s.key == key) {
-                Some(i) => i,
-                None => {
-                    let long = r.normalized.clone();
-                    spellings.push(Spelling { long, key, definitions: 0, mentions: 0, first: r.start });
-                    spellings.len() - 1
-                }
+            let i = if let Some(i) = spellings.iter().position(|s| s.key == key) {
+                i
+            } else {
+                let long = r.normalized.clone();
+                spellings.push(Spelling { long, key, definitions: 0, mentions: 0, first: r.start });
+                spellings.len() - 1
             };
             let s = &mut spellings[i];
             if r.start < s.first {
