@@ -21,7 +21,7 @@ def test_parquet_equals_csv_rows(tmp_path, seed_csv_rows):
     assert table.schema.field("start").type == pa.int64()
     assert table.to_pylist() == seed_csv_rows
     # The glossary stays CSV beside it, as for CSV output.
-    assert (tmp_path / "acronyms.csv").read_text(encoding="utf-8").startswith("short,long,")
+    assert (tmp_path / "acronyms.csv").read_text(encoding="utf-8").startswith("doc,short,long,variants,")
 
 
 def test_glossary_as_parquet(tmp_path):
