@@ -35,6 +35,7 @@
 //! number of (document, short form) rows, a small fraction of the rows.
 //! `docs/acronyms.md` is the user-facing version of these tables.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -59,13 +60,71 @@ pub const PAIRS_HEADER: [&str; 7] =
 /// What separates the variants in their cell.
 pub const VARIANT_SEPARATOR: &str = " | ";
 
+/// The key by which two long forms are the same one: whitespace collapsed,
+/// case folded.
+fn long_key(long: &str) -> String {
+    crate::normalize::collapse_space(long).to_lowercase()
+}
+
+/// The rows of a short form or a pair, by type.
+#[derive(Clone, Copy, Debug, Default)]
+struct Tally {
+    definitions: usize,
+    mentions: usize,
+}
+
+impl Tally {
+    fn count(&mut self, r: &Row) {
+        if &*r.ty == "DEFINITION" {
+            self.definitions += 1;
+        } else {
+            self.mentions += 1;
+        }
+    }
+}
+
+/// A glossary cell: text (neutralized for Excel) or a count (never a
+/// formula).
+enum Cell<'a> {
+    Text(Cow<'a, str>),
+    Count(usize),
+}
+
+impl<'a> Cell<'a> {
+    fn text(s: &'a str) -> Cell<'a> {
+        Cell::Text(Cow::Borrowed(s))
+    }
+}
+
+/// Writes `records` under `header` as CSV; with `excel`, a BOM first and
+/// every text cell neutralized.
+fn write_table<'a, W: Write, const N: usize>(
+    mut w: W,
+    excel: bool,
+    header: [&str; N],
+    records: impl Iterator<Item = [Cell<'a>; N]>,
+) -> io::Result<W> {
+    if excel {
+        w.write_all(excel::BOM.as_bytes())?;
+    }
+    let mut c = csv::Writer::from_writer(w);
+    c.write_record(header)?;
+    for record in records {
+        c.write_record(record.iter().map(|cell| match cell {
+            Cell::Text(s) if excel => excel::neutralize(s).into_owned(),
+            Cell::Text(s) => s.to_string(),
+            Cell::Count(n) => n.to_string(),
+        }))?;
+    }
+    c.into_inner().map_err(csv::IntoInnerError::into_error)
+}
+
 #[derive(Clone, Debug)]
 struct Entry {
     short: Arc<str>,
     long: String,
     documents: usize,
-    definitions: usize,
-    mentions: usize,
+    tally: Tally,
     first_doc: Arc<str>,
     first: (usize, usize),
     last_doc: usize,
@@ -90,14 +149,13 @@ impl PairGlossary {
         self.docs += 1;
         for r in rows {
             let (true, Some(short)) = (r.kind == super::KIND, &r.key) else { continue };
-            let long_key = crate::normalize::collapse_space(&r.normalized).to_lowercase();
+            let long_key = long_key(&r.normalized);
             let seq = (self.docs, r.start);
             let e = self.entries.entry((short.clone(), long_key)).or_insert_with(|| Entry {
                 short: short.clone(),
                 long: r.normalized.clone(),
                 documents: 0,
-                definitions: 0,
-                mentions: 0,
+                tally: Tally::default(),
                 first_doc: r.doc.clone(),
                 first: seq,
                 last_doc: 0,
@@ -111,11 +169,7 @@ impl PairGlossary {
                 e.last_doc = self.docs;
                 e.documents += 1;
             }
-            if &*r.ty == "DEFINITION" {
-                e.definitions += 1;
-            } else {
-                e.mentions += 1;
-            }
+            e.tally.count(r);
         }
     }
 
@@ -133,27 +187,25 @@ impl PairGlossary {
     ///
     /// # Errors
     /// When writing fails.
-    pub fn write<W: Write>(&self, mut w: W, excel: bool) -> io::Result<W> {
-        if excel {
-            w.write_all(excel::BOM.as_bytes())?;
-        }
+    pub fn write<W: Write>(&self, w: W, excel: bool) -> io::Result<W> {
         let mut entries: Vec<&Entry> = self.entries.values().collect();
         entries.sort_by(|a, b| (&a.short, a.first, &a.long).cmp(&(&b.short, b.first, &b.long)));
-        let mut c = csv::Writer::from_writer(w);
-        c.write_record(PAIRS_HEADER)?;
-        let cell = |s: &str| if excel { excel::neutralize(s).into_owned() } else { s.to_string() };
-        for e in entries {
-            c.write_record([
-                cell(&e.short),
-                cell(&e.long),
-                e.documents.to_string(),
-                e.definitions.to_string(),
-                e.mentions.to_string(),
-                cell(&e.first_doc),
-                e.first.1.to_string(),
-            ])?;
-        }
-        c.into_inner().map_err(csv::IntoInnerError::into_error)
+        write_table(
+            w,
+            excel,
+            PAIRS_HEADER,
+            entries.into_iter().map(|e| {
+                [
+                    Cell::text(&e.short),
+                    Cell::text(&e.long),
+                    Cell::Count(e.documents),
+                    Cell::Count(e.tally.definitions),
+                    Cell::Count(e.tally.mentions),
+                    Cell::text(&e.first_doc),
+                    Cell::Count(e.first.1),
+                ]
+            }),
+        )
     }
 
     /// The glossary as CSV bytes.
@@ -177,8 +229,7 @@ impl crate::families::SideCollector for PairGlossary {
 struct Spelling {
     long: String,
     key: String,
-    definitions: usize,
-    mentions: usize,
+    tally: Tally,
     first: usize,
 }
 
@@ -190,8 +241,8 @@ impl Spelling {
     fn rank(&self) -> (std::cmp::Reverse<usize>, std::cmp::Reverse<usize>, usize, bool, &str) {
         use std::cmp::Reverse;
         (
-            Reverse(self.definitions + self.mentions),
-            Reverse(self.definitions),
+            Reverse(self.tally.definitions + self.tally.mentions),
+            Reverse(self.tally.definitions),
             self.first,
             !self.long.is_ascii(),
             &self.long,
@@ -206,8 +257,7 @@ struct DocumentEntry {
     short: Arc<str>,
     long: String,
     variants: Vec<String>,
-    definitions: usize,
-    mentions: usize,
+    tally: Tally,
     first_start: usize,
 }
 
@@ -231,13 +281,13 @@ impl Glossary {
         for r in rows {
             let (true, Some(short)) = (r.kind == super::KIND, &r.key) else { continue };
             doc.get_or_insert(&r.doc);
-            let key = crate::normalize::collapse_space(&r.normalized).to_lowercase();
+            let key = long_key(&r.normalized);
             let spellings = by_short.entry(short).or_default();
             let i = if let Some(i) = spellings.iter().position(|s| s.key == key) {
                 i
             } else {
                 let long = r.normalized.clone();
-                spellings.push(Spelling { long, key, definitions: 0, mentions: 0, first: r.start });
+                spellings.push(Spelling { long, key, tally: Tally::default(), first: r.start });
                 spellings.len() - 1
             };
             let s = &mut spellings[i];
@@ -245,19 +295,17 @@ impl Glossary {
                 s.first = r.start;
                 s.long.clone_from(&r.normalized);
             }
-            if &*r.ty == "DEFINITION" {
-                s.definitions += 1;
-            } else {
-                s.mentions += 1;
-            }
+            s.tally.count(r);
         }
         let Some(doc) = doc else { return };
         let mut shorts: Vec<(&Arc<str>, Vec<Spelling>)> = by_short.into_iter().collect();
         shorts.sort_by(|a, b| a.0.cmp(b.0));
         for (short, mut spellings) in shorts {
             let first_start = spellings.iter().map(|s| s.first).min().unwrap_or(0);
-            let definitions = spellings.iter().map(|s| s.definitions).sum();
-            let mentions = spellings.iter().map(|s| s.mentions).sum();
+            let tally = Tally {
+                definitions: spellings.iter().map(|s| s.tally.definitions).sum(),
+                mentions: spellings.iter().map(|s| s.tally.mentions).sum(),
+            };
             spellings.sort_by(|a, b| a.rank().cmp(&b.rank()));
             let mut rest = spellings.split_off(1);
             rest.sort_by_key(|s| s.first);
@@ -266,8 +314,7 @@ impl Glossary {
                 short: short.clone(),
                 long: std::mem::take(&mut spellings[0].long),
                 variants: rest.into_iter().map(|s| s.long).collect(),
-                definitions,
-                mentions,
+                tally,
                 first_start,
             });
         }
@@ -287,25 +334,23 @@ impl Glossary {
     ///
     /// # Errors
     /// When writing fails.
-    pub fn write<W: Write>(&self, mut w: W, excel: bool) -> io::Result<W> {
-        if excel {
-            w.write_all(excel::BOM.as_bytes())?;
-        }
-        let mut c = csv::Writer::from_writer(w);
-        c.write_record(GLOSSARY_HEADER)?;
-        let cell = |s: &str| if excel { excel::neutralize(s).into_owned() } else { s.to_string() };
-        for e in &self.entries {
-            c.write_record([
-                cell(&e.doc),
-                cell(&e.short),
-                cell(&e.long),
-                cell(&e.variants.join(VARIANT_SEPARATOR)),
-                e.definitions.to_string(),
-                e.mentions.to_string(),
-                e.first_start.to_string(),
-            ])?;
-        }
-        c.into_inner().map_err(csv::IntoInnerError::into_error)
+    pub fn write<W: Write>(&self, w: W, excel: bool) -> io::Result<W> {
+        write_table(
+            w,
+            excel,
+            GLOSSARY_HEADER,
+            self.entries.iter().map(|e| {
+                [
+                    Cell::text(&e.doc),
+                    Cell::text(&e.short),
+                    Cell::text(&e.long),
+                    Cell::Text(Cow::Owned(e.variants.join(VARIANT_SEPARATOR))),
+                    Cell::Count(e.tally.definitions),
+                    Cell::Count(e.tally.mentions),
+                    Cell::Count(e.first_start),
+                ]
+            }),
+        )
     }
 
     /// The glossary as CSV bytes.
