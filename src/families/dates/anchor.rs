@@ -286,16 +286,17 @@ fn resolve_one(
             None => before.day?,
         };
         let source = if reference.is_some() { base.year_source } else { Some(base.span) };
-        // `last Friday` and `next Friday` are exact; a bare weekday is the
-        // nearest one.
-        // A bare weekday follows the tense: in a past-tense sentence the
-        // latest one up to the reference date, in a future one the next.
+        // `last Friday` and `next Friday` are exact. A bare weekday follows
+        // the tense: in a past-tense sentence the latest one before the
+        // reference date, in a future one the next; otherwise (and when it
+        // is the reference date's own weekday) the nearest one.
         let date = match (p.weekday, v.direction) {
             (Some(w), Some(d @ (-1 | 1))) => base.value.strict_weekday(u32::from(w), d > 0),
             (Some(w), Some(_)) => base.value.nearest_weekday(u32::from(w)),
             (Some(w), None) => match tense() {
-                Tense::Past if base.value.weekday() != u32::from(w) => base.value.strict_weekday(u32::from(w), false),
-                Tense::Future if base.value.weekday() != u32::from(w) => base.value.strict_weekday(u32::from(w), true),
+                t @ (Tense::Past | Tense::Future) if base.value.weekday() != u32::from(w) => {
+                    base.value.strict_weekday(u32::from(w), t == Tense::Future)
+                }
                 _ => base.value.nearest_weekday(u32::from(w)),
             },
             (None, _) => base.value,
@@ -401,10 +402,12 @@ fn resolve_relative(
             Unit::FiscalYear => stand_in(lift(before.fiscal_year?, 4, 1)),
         }
     };
-    let ((base, source), by_reference) = match (rel.base, from_antecedent(), from_reference()) {
-        (Base::Previous, Some(a), _) | (Base::Document, Some(a), None) => (a, false),
-        (_, _, Some(r)) => (r, true),
-        (_, None, None) => return None,
+    // Only the source asked for first is computed when it gives a base.
+    let by_antecedent = || from_antecedent().map(|a| (a, false));
+    let by_reference = || from_reference().map(|r| (r, true));
+    let ((base, source), by_reference) = match rel.base {
+        Base::Previous => by_antecedent().or_else(by_reference)?,
+        Base::Document => by_reference().or_else(by_antecedent)?,
     };
     let (mut out, year) = compute(base.value);
     // The finer parts the text gave: 同年12月, 翌月3日.

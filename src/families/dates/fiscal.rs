@@ -78,22 +78,12 @@ fn sentence_before(hay: &str, start: usize, end: usize) -> &str {
     while !hay.is_char_boundary(lo) {
         lo += 1;
     }
-    let before = &hay[lo..start];
-    // From the start of the sentence.
-    let s = ["。", ". ", "\n\n"].iter().filter_map(|p| before.rfind(p).map(|i| i + p.len())).max().unwrap_or(0);
-    &hay[lo + s..end]
+    &hay[super::tense::sentence_start(hay, lo, start, &["。", ". ", "\n\n"])..end]
 }
 
-fn signalled(hay: &str, start: usize, end: usize) -> bool {
-    let text = sentence_before(hay, start, end);
-    SIGNALS.iter().any(|sig| text.contains(sig))
-}
-
-/// A Japanese fiscal year named in English: `Japan`, `Japanese` in the
-/// sentence.
-fn japanese(hay: &str, start: usize, end: usize) -> bool {
-    let text = sentence_before(hay, start, end);
-    text.contains("Japan")
+/// A U.S. signal in `sentence` ([`sentence_before`]).
+fn signalled(sentence: &str) -> bool {
+    SIGNALS.iter().any(|sig| sentence.contains(sig))
 }
 
 /// The U.S. federal reading of a fiscal year value read as Japanese.
@@ -123,9 +113,12 @@ pub fn resolve(c: &Compiled, hay: &str, cands: &mut [Candidate], mode: FiscalYea
         if !(v.fiscal || (english && v.end.is_some() && is_fiscal_range(text))) {
             continue;
         }
+        // A Japanese fiscal year named in English: `Japan`, `Japanese` in
+        // the sentence.
+        let sentence = sentence_before(hay, cand.start, cand.end);
         let us = match mode {
             FiscalYear::Us => true,
-            _ => signalled(hay, cand.start, cand.end) || (us_seen && !japanese(hay, cand.start, cand.end)),
+            _ => signalled(sentence) || (us_seen && !sentence.contains("Japan")),
         };
         if !english || !us {
             continue;
@@ -153,8 +146,9 @@ mod tests {
     fn us_reading() {
         let v = DateValue::fiscal_year(Some(2020));
         assert_eq!(as_us(&v).unwrap().render(), "2019-10/2020-09");
-        assert!(signalled("the U.S. Department of Defense budget for FY2021", 41, 47));
-        assert!(!signalled("Japan's defense budget for FY2021", 27, 33));
-        assert!(!signalled("The U.S. agreed. Japan's budget for FY2021", 36, 42));
+        let signalled_at = |hay: &str, start, end| signalled(sentence_before(hay, start, end));
+        assert!(signalled_at("the U.S. Department of Defense budget for FY2021", 41, 47));
+        assert!(!signalled_at("Japan's defense budget for FY2021", 27, 33));
+        assert!(!signalled_at("The U.S. agreed. Japan's budget for FY2021", 36, 42));
     }
 }

@@ -48,24 +48,25 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// What ends a sentence (or a clause, `; `) for the tense rule.
+const SENTENCE_ENDS: [&str; 7] = ["。", ". ", ".\n", "\n\n", "? ", "! ", "; "];
+
+/// Where the sentence that contains `at` starts: just after the last of
+/// `ends` in `hay[lo..at]`, else `lo` (shared with the fiscal-year pass,
+/// which looks back with its own reach and ends).
+pub(super) fn sentence_start(hay: &str, lo: usize, at: usize, ends: &[&str]) -> usize {
+    let before = &hay[lo..at];
+    ends.iter().filter_map(|p| before.rfind(p).map(|i| lo + i + p.len())).max().unwrap_or(lo)
+}
+
 /// The sentence around `start..end`: from after the previous sentence end
 /// (`. `, `。`, a blank line) to the next one, at most `REACH` bytes away.
 fn sentence(hay: &str, start: usize, end: usize) -> (usize, usize) {
     let lo = floor_boundary(hay, start.saturating_sub(REACH));
     let hi = ceil_boundary(hay, (end + REACH).min(hay.len()));
-    let before = &hay[lo..start];
-    let s = ["。", ". ", ".\n", "\n\n", "? ", "! ", "; "]
-        .iter()
-        .filter_map(|p| before.rfind(p).map(|i| lo + i + p.len()))
-        .max()
-        .unwrap_or(lo);
     let after = &hay[end..hi];
-    let e = ["。", ". ", ".\n", "\n\n", "? ", "! ", "; "]
-        .iter()
-        .filter_map(|p| after.find(p).map(|i| end + i + p.len()))
-        .min()
-        .unwrap_or(hi);
-    (s, e)
+    let e = SENTENCE_ENDS.iter().filter_map(|p| after.find(p).map(|i| end + i + p.len())).min().unwrap_or(hi);
+    (sentence_start(hay, lo, start, &SENTENCE_ENDS), e)
 }
 
 const FUTURE_EN: [&str; 10] =
@@ -108,9 +109,7 @@ fn japanese_tense(after: &str) -> Tense {
     let future = ["予定です", "予定", "見込み", "見込まれる", "ます", "する", "たい"];
     // ～ている, ～あります: a state that holds now, not an event to come.
     let stative = ["ています", "ております", "います", "おります", "あります", "ている", "いる", "ある"];
-    if end.ends_with("たい") {
-        return Tense::Future;
-    }
+    // `たい` (a wish) is future: no stative or past ending ends with `い`.
     if stative.iter().any(|p| end.ends_with(p)) {
         return Tense::Unknown;
     }
