@@ -14,7 +14,7 @@
 
 use std::borrow::Cow;
 
-use memchr::memchr_iter;
+use memchr::{memchr2_iter, memchr_iter};
 
 use super::align::{self, long_form, region_end, region_start, right_to_left, token_start, Mode};
 use super::short_form::{is_acronym_word, trim_quotes, ShortForm};
@@ -83,25 +83,74 @@ fn after_japanese(hay: &str, open: usize) -> bool {
 
 /// `Long Form (LF)`: the extended Schwartz & Hearst.
 pub fn long_short(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
-    for open in memchr_iter(b'(', hay.as_bytes()) {
+    for open in memchr2_iter(b'(', b'[', hay.as_bytes()) {
         if after_japanese(hay, open) {
             continue;
         }
-        let Some(close) = close_paren(hay, open) else { continue };
+        let square = hay.as_bytes()[open] == b'[';
+        let close = if square { close_square(hay, open, s) } else { close_paren(hay, open) };
+        let Some(close) = close else { continue };
         let Some(sf) = inner_short_form(hay, open, close, s) else {
-            let (a, b) = trim_quotes(hay, open + 1, close);
-            out.extend(numeral::letters_and_number(hay, a, b, open, s));
+            if !square {
+                let (a, b) = trim_quotes(hay, open + 1, close);
+                out.extend(numeral::letters_and_number(hay, a, b, open, s));
+            }
             continue;
         };
+        // In square brackets, only a strong acronym word: `[3H]` and `[Ca]`
+        // are chemistry, `[12]` a citation.
+        if square && (sf.qualifiers().next().is_some() || !is_acronym_word(sf.acronym_word(), s)) {
+            continue;
+        }
         let start = region_start(hay, open, align::region_words(&sf, s), s);
         let end = long_region_end(hay, start, open, &sf);
         if end <= start {
             continue;
         }
-        if let Some(long) = long_form(&sf, hay, start, end, s).or_else(|| numeral::repeated_letter(&sf, hay, open, s)) {
+        let long = long_form(&sf, hay, start, end, s)
+            .or_else(|| numeral::repeated_letter(&sf, hay, open, s))
+            .or_else(|| before_head_noun(&sf, hay, start, end, s));
+        if let Some(long) = long {
             out.push(Definition::new(&sf, (office_head(hay, start.min(long.0), long.0), long.1)));
         }
     }
+}
+
+/// The `]` that closes the `[` at `open` when a short form fits in between:
+/// `the Extended Deterrence Dialogue [EDD]`.
+fn close_square(hay: &str, open: usize, s: &AcronymSettings) -> Option<usize> {
+    let bytes = hay.as_bytes();
+    let end = (open + 1 + s.max_short_len + 8).min(bytes.len());
+    let i = bytes[open + 1..end].iter().position(|&b| matches!(b, b']' | b'[' | b'\n'))?;
+    (bytes[open + 1 + i] == b']').then_some(open + 1 + i)
+}
+
+/// `the Women, Peace and Security agenda (“WPS”)`: when no long form ends
+/// at the bracket, one or two lowercase words before it (a head noun the
+/// acronym leaves out: agenda, initiative, framework) are passed over and
+/// the long form ends before them. It must then be a proper name, so that
+/// a lowercase phrase's letters are not spread over the words before.
+fn before_head_noun(
+    sf: &ShortForm<'_>,
+    hay: &str,
+    start: usize,
+    end: usize,
+    s: &AcronymSettings,
+) -> Option<(usize, usize)> {
+    let mut cut = end;
+    for _ in 0..2 {
+        let text = hay[start..cut].trim_end();
+        let w = token_start(text, text.len());
+        let word = &text[w..];
+        if w == 0 || !word.chars().all(|c| c.is_ascii_lowercase()) || s.is_stop_word(word) {
+            return None;
+        }
+        cut = start + text[..w].trim_end().len();
+        if let Some(long) = long_form(sf, hay, start, cut, s) {
+            return align::is_proper_name(&hay[long.0..long.1], s).then_some(long);
+        }
+    }
+    None
 }
 
 /// Heads of an office's name that its acronym leaves out: `Office of
