@@ -23,4 +23,5 @@ mod reliability;
 mod review;
 mod rules;
 mod scale;
+mod timeml;
 mod util;

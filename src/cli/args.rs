@@ -252,7 +252,7 @@ fn parse_anchor_date(s: &str) -> Result<CivilDate, String> {
 pub struct ExtractArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output file, or `-` for stdout; a folder with `--format brat`.
+    /// Output file, or `-` for stdout; a folder with `--format brat` or `timeml`.
     #[arg(short, long, value_name = "PATH", default_value = "output/extractions.csv", help_heading = "Output")]
     pub output: PathBuf,
     /// Output format.
@@ -364,4 +364,7 @@ pub enum FormatArg {
     Parquet,
     /// brat standoff: per document `.txt` and `.ann` in the folder `-o DIR`.
     Brat,
+    /// TimeML: per document a `.tml` file, the text with inline TIMEX3
+    /// elements for the date rows, in the folder `-o DIR`.
+    Timeml,
 }

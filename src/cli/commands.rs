@@ -136,7 +136,9 @@ impl Rows {
             FormatArg::Csv => Rows::Text(RowWriter::new(dest, Format::Csv, excel)?),
             FormatArg::Jsonl => Rows::Text(RowWriter::new(dest, Format::Jsonl, excel)?),
             FormatArg::Parquet => Rows::Parquet(Box::new(ParquetRowWriter::new(dest)?)),
-            FormatArg::Brat => unreachable!("--format brat is written by review::brat"),
+            FormatArg::Brat | FormatArg::Timeml => {
+                unreachable!("--format brat and timeml are written by review::folder")
+            }
         })
     }
 
@@ -205,8 +207,8 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let found = docs.found();
 
     let (ex, rules_label) = extractor_for(&args.input)?;
-    if matches!(args.format, FormatArg::Brat) {
-        return super::review::brat(args, &ex, docs, &rules_label, started);
+    if matches!(args.format, FormatArg::Brat | FormatArg::Timeml) {
+        return super::review::folder(args, &ex, docs, &inputs, &rules_label, started);
     }
     let rules = outputs::rules_id(rules_dir(args.input.rules.as_deref()), &rules_label)?;
     let out_name = args.output.display().to_string();

@@ -64,6 +64,7 @@ pub fn output_options(args: &ExtractArgs, chunk_size: u64) -> OutputOptions {
             FormatArg::Jsonl => "jsonl",
             FormatArg::Parquet => "parquet",
             FormatArg::Brat => "brat",
+            FormatArg::Timeml => "timeml",
         }
         .to_string(),
         excel: args.excel,

@@ -1,8 +1,9 @@
-//! `yomitori review`, `extract --format brat` and `yomitori explain`: the
+//! `yomitori review`, `extract --format brat|timeml` and `yomitori explain`: the
 //! outputs made for people and annotation tools rather than for row
 //! pipelines.
 
 use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -10,11 +11,13 @@ use anyhow::{Context, Result};
 use yomitori::emit::atomic::AtomicFile;
 use yomitori::emit::brat::BratWriter;
 use yomitori::emit::review::ReviewWriter;
+use yomitori::emit::timeml::TimemlWriter;
+use yomitori::input::guard;
 use yomitori::input::Documents;
 use yomitori::pipeline;
 use yomitori::Extractor;
 
-use super::args::{ExplainArgs, ExplainFormat, ExtractArgs, ReviewArgs, RulesArgs};
+use super::args::{ExplainArgs, ExplainFormat, ExtractArgs, FormatArg, ReviewArgs, RulesArgs};
 use super::commands::{documents, extractor, extractor_for, run_options, side_outputs, summary_line, yomitori_io};
 use super::progress::Progress;
 
@@ -63,27 +66,43 @@ pub fn review(args: &ReviewArgs) -> Result<ExitCode> {
     Ok(if summary.failed > 0 { ExitCode::from(ERRORS) } else { ExitCode::SUCCESS })
 }
 
-/// `extract --format brat -o DIR`: per document `.txt` and `.ann`, then
-/// `annotation.conf`. Side outputs (the glossary) only with `--glossary PATH`.
-pub fn brat(
+/// A writer of one file (or two) per document into the folder `-o DIR`.
+enum FolderWriter {
+    Brat(BratWriter),
+    Timeml(TimemlWriter),
+}
+
+/// `extract --format brat|timeml -o DIR`: per document `.txt` and `.ann`,
+/// then `annotation.conf` (brat), or one `.tml` (TimeML). A document's file
+/// that would replace an input is refused (an error of that document). Side
+/// outputs (the glossary) only with `--glossary PATH`.
+pub fn folder(
     args: &ExtractArgs,
     ex: &Extractor,
     docs: Documents,
+    inputs: &[PathBuf],
     rules_label: &str,
     started: Instant,
 ) -> Result<ExitCode> {
+    let format = if matches!(args.format, FormatArg::Timeml) { "timeml" } else { "brat" };
     if args.output.as_os_str() == "-" {
-        anyhow::bail!("--format brat writes a folder of files; give it with -o DIR");
+        anyhow::bail!("--format {format} writes a folder of files; give it with -o DIR");
     }
     if args.output.is_file() {
-        anyhow::bail!("--format brat writes a folder, but {} is a file", args.output.display());
+        anyhow::bail!("--format {format} writes a folder, but {} is a file", args.output.display());
     }
     let mut sides = if args.glossary.is_some() {
         side_outputs(args)?.into_iter().filter(|(p, _, _)| Some(p) == args.glossary.as_ref()).collect()
     } else {
         Vec::new()
     };
-    let mut writer = BratWriter::new(&args.output)?;
+    let glob = docs.glob().clone();
+    let mut writer = if format == "timeml" {
+        FolderWriter::Timeml(TimemlWriter::new(&args.output, ex.anchor())?)
+    } else {
+        FolderWriter::Brat(BratWriter::new(&args.output)?)
+    };
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     let mut progress = Progress::new(!args.quiet && !args.no_progress && io::stderr().is_terminal());
     let summary = pipeline::run(
         ex,
@@ -93,13 +112,22 @@ pub fn brat(
             for (_, _, side) in &mut sides {
                 side.add(rows);
             }
-            writer.document(doc, rows)
+            match &mut writer {
+                FolderWriter::Brat(w) => w.document(doc, rows),
+                FolderWriter::Timeml(w) => {
+                    let path = w.path_for(doc);
+                    guard::refuse_overwriting_inputs(&inputs, &glob, &[("TimeML file", &path)])?;
+                    w.document(doc, rows)
+                }
+            }
         },
         &mut progress,
     );
     progress.finish();
     let summary = summary?;
-    writer.finish()?;
+    if let FolderWriter::Brat(w) = writer {
+        w.finish()?;
+    }
     let mut out_names = args.output.display().to_string();
     for (path, _, side) in &sides {
         let name = path.display().to_string();

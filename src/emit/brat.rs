@@ -202,13 +202,13 @@ impl BratWriter {
     }
 }
 
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut f = AtomicFile::create(path)?;
     f.write_all(bytes).map_err(|e| Error::io("cannot write the output", path, e))?;
     f.commit()
 }
 
-fn with_suffix(base: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn with_suffix(base: &Path, suffix: &str) -> PathBuf {
     let mut s = base.as_os_str().to_owned();
     s.push(suffix);
     PathBuf::from(s)
@@ -217,7 +217,7 @@ fn with_suffix(base: &Path, suffix: &str) -> PathBuf {
 /// The file stem for a document id: its relative path without `.txt`,
 /// with `..`, roots and empty parts dropped, so that no id writes outside
 /// the folder; stdin (`-`) is `stdin`.
-fn file_stem(id: &str) -> PathBuf {
+pub(crate) fn file_stem(id: &str) -> PathBuf {
     let id = id.strip_suffix(".txt").unwrap_or(id);
     let mut stem = PathBuf::new();
     for c in Path::new(id).components() {

@@ -1,8 +1,8 @@
 //! Rows → bytes: CSV (RFC 4180, via the `csv` crate) or JSON Lines, with the
 //! `--excel` variant, written through an [`atomic::AtomicFile`] or stdout;
 //! typed columns as Arrow batches ([`columnar`]) and Parquet files
-//! ([`parquet`]), brat standoff files per document ([`brat`]) and the HTML
-//! review page ([`review`]).
+//! ([`parquet`]), brat standoff files per document ([`brat`]), TimeML files per
+//! document ([`timeml`]) and the HTML review page ([`review`]).
 
 pub mod atomic;
 pub mod brat;
@@ -10,6 +10,7 @@ pub mod columnar;
 pub mod manifest;
 pub mod parquet;
 pub mod review;
+pub mod timeml;
 mod units;
 
 use std::io::{self, Write};

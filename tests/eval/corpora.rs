@@ -10,7 +10,8 @@
 //! * `tests/data/seeds-acronyms.csv`: every definition a careful reader marks
 //!   in `seeds/` (official English and Japanese texts), `doc,short,long`;
 //! * `tests/data/acronyms-heldout/`: the same for excerpts of other official
-//!   texts, a `dev` split and a `heldout` split that is never tuned on.
+//!   texts, a `dev` split and two held-out splits, `heldout` and
+//!   `heldout2`, that are never tuned on.
 //!
 //! A document's text is its passages placed at their offsets (title, one
 //! space, abstract; the SH corpus also has an affiliation). A gold pair is a
@@ -169,8 +170,8 @@ pub fn seeds(root: &Path) -> Corpus {
 }
 
 /// A split of the official-text sets of `tests/data/acronyms-heldout/`
-/// (`PROVENANCE.md` there): `dev` (rules may be tuned on it) or `heldout`
-/// (never tuned on).
+/// (`PROVENANCE.md` there): `dev` (rules may be tuned on it), `heldout` or
+/// `heldout2` (never tuned on).
 pub fn official(root: &Path, split: &'static str) -> Corpus {
     let dir = root.join("tests/data/acronyms-heldout");
     gold_texts(split, &dir.join(split), &dir.join(format!("{split}.csv")))

@@ -16,12 +16,13 @@ use corpora::{base_extractor, evaluate, extended_extractor, load_all, official, 
 /// | corpus | base P | base R | extended P | extended R |
 /// |---|---:|---:|---:|---:|
 /// | seeds | 94.3 | 70.2 | 100.0 | 100.0 |
-/// | dev (official texts) | 76.7 | 32.4 | 96.8 | 84.5 |
-/// | heldout (official texts) | 83.3 | 47.2 | 94.1 | 90.6 |
-/// | MEDSTRACT | 98.6 | 87.3 | 99.3 | 84.8 |
-/// | Ab3P | 95.0 | 73.9 | 95.6 | 78.8 |
-/// | BioADI | 94.2 | 75.1 | 94.3 | 74.5 |
-/// | SH | 93.5 | 78.5 | 93.0 | 76.7 |
+/// | dev (official texts) | 76.7 | 32.4 | 98.5 | 91.5 |
+/// | heldout (official texts) | 83.3 | 47.2 | 96.1 | 92.5 |
+/// | heldout2 (official texts) | 74.3 | 33.3 | 87.5 | 80.8 |
+/// | MEDSTRACT | 98.6 | 87.3 | 99.3 | 86.1 |
+/// | Ab3P | 95.0 | 73.9 | 96.0 | 80.2 |
+/// | BioADI | 94.2 | 75.1 | 94.5 | 74.7 |
+/// | SH | 93.5 | 78.5 | 93.2 | 77.0 |
 ///
 /// The base is deterministic and should not move at all (half a point of
 /// slack); the extended detector may trade a point while rules are tuned,
@@ -29,19 +30,21 @@ use corpora::{base_extractor, evaluate, extended_extractor, load_all, official, 
 /// else.
 type MinScores = (f64, f64);
 
-const THRESHOLDS: [(&str, MinScores, MinScores); 7] = [
+const THRESHOLDS: [(&str, MinScores, MinScores); 8] = [
     ("seeds", (93.8, 69.7), (100.0, 100.0)),
-    ("dev", (76.2, 31.9), (95.8, 83.5)),
-    ("heldout", (82.8, 46.7), (93.1, 89.6)),
-    ("MEDSTRACT", (98.1, 86.8), (98.3, 83.2)),
-    ("Ab3P", (94.5, 73.4), (94.6, 77.8)),
-    ("BioADI", (93.7, 74.6), (93.3, 73.4)),
-    ("SH", (93.0, 78.0), (92.0, 75.6)),
+    ("dev", (76.2, 31.9), (97.5, 90.5)),
+    ("heldout", (82.8, 46.7), (95.1, 91.5)),
+    ("heldout2", (73.8, 32.8), (86.5, 79.8)),
+    ("MEDSTRACT", (98.1, 86.8), (98.3, 85.1)),
+    ("Ab3P", (94.5, 73.4), (95.0, 79.2)),
+    ("BioADI", (93.7, 74.6), (93.5, 73.7)),
+    ("SH", (93.0, 78.0), (92.2, 76.0)),
 ];
 
 #[test]
 fn detectors_keep_their_scores_on_the_gold_corpora() {
-    let mut corpora = vec![seeds(&root()), official(&root(), "dev"), official(&root(), "heldout")];
+    let mut corpora =
+        vec![seeds(&root()), official(&root(), "dev"), official(&root(), "heldout"), official(&root(), "heldout2")];
     corpora.extend(load_all(&root().join("tests/data/abbr-bioc")));
     let (base, extended) = (base_extractor(), extended_extractor(&root()));
     let mut failures = Vec::new();

@@ -14,7 +14,10 @@
 //! ...); `/` short forms match one conjunct each (`AML/CFT`); a qualifier
 //! word may sit before or after the acronym's own long form (`PKO Act`,
 //! `Japan-Australia RAA`); a quoted name at the end is left out (`QZS` =
-//! Quasi-Zenith Satellite, not “Michibiki”). The window is checked last.
+//! Quasi-Zenith Satellite, not “Michibiki”); last, the initials of a proper
+//! name in another order (`FARC`). The window is checked last. Where letters
+//! match inside words but the last words' initials spell the short form, the
+//! initials win (`Asbat al-Ansar (AAA)`).
 
 use super::short_form::{is_acronym_word, is_quote, letters_of, lower, ShortForm};
 use crate::families::acronyms::settings::AcronymSettings;
@@ -273,7 +276,23 @@ pub fn long_form(
             return Some(span);
         }
     }
-    qualified(short, hay, start, end, s).and_then(check)
+    qualified(short, hay, start, end, s).and_then(check).or_else(|| permuted(short, hay, start, end, s).and_then(check))
+}
+
+/// `Revolutionary Armed Forces of Colombia (FARC)`: a short form of three or
+/// more capitals whose letters are the initials of the last words of a
+/// proper name in another order, the name translated from a language with
+/// another word order (Fuerzas Armadas Revolucionarias de Colombia). Tried
+/// last, when no order of letters fits; every initial must be used once.
+fn permuted(short: &ShortForm<'_>, hay: &str, start: usize, end: usize, s: &AcronymSettings) -> Option<(usize, usize)> {
+    let word = short.acronym_word();
+    if short.qualifiers().next().is_some() || word.len() < 3 || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let text = &hay[start..end];
+    let at = initials(&letters_of(word), text, true, s)?;
+    let long = &text[at..];
+    (long.split_whitespace().count() >= 2 && is_proper_name(long, s)).then_some((start + at, end))
 }
 
 /// The plain extended match: letters in `hay[start..end]`, long form from
@@ -299,7 +318,46 @@ fn plain(
         + text[found.last..].find(|c: char| !c.is_alphanumeric() && c != '-').unwrap_or(text.len() - found.last);
     let tail = text[word_end..].trim_start();
     let b = if tail.starts_with(['“', '"', '‘', '「']) { word_end } else { text.len() };
+    // Letters matched inside words, where the last words' initials spell the
+    // short form too: the initials win (`Asbat al-Ansar (AAA)`, not
+    // `al-Ansar`, whose second `a` is inside `Ansar`).
+    if b == text.len() {
+        if let Some(r) = initial_run(letters, text, s).filter(|&r| r < a) {
+            a = r;
+        }
+    }
     Some((start + a, start + b))
+}
+
+/// Where the last words of `text` start when their initials (hyphenated
+/// parts counted, stop words that do not fit passed over) are `letters` in
+/// order, the first letter on a word's first part; `None` when a word that
+/// is not a stop word does not fit. Letters only: a digit never stands for
+/// an initial here.
+fn initial_run(letters: &[char], text: &str, s: &AcronymSettings) -> Option<usize> {
+    if letters.len() < 2 || !letters.iter().all(|c| c.is_alphabetic()) {
+        return None;
+    }
+    let mut k = letters.len();
+    for w in text.split_whitespace().rev() {
+        let mut parts = w.rsplit('-').peekable();
+        while let Some(part) = parts.next() {
+            let bare = part.trim_matches(|c: char| !c.is_alphanumeric());
+            let Some(c) = bare.chars().next() else { continue };
+            if lower(c) == letters[k - 1] {
+                k -= 1;
+                if k == 0 {
+                    let rest_empty = parts.all(|p| !p.contains(char::is_alphanumeric));
+                    let at = w.as_ptr() as usize - text.as_ptr() as usize;
+                    let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+                    return rest_empty.then_some(at + lead);
+                }
+            } else if !s.is_stop_word(bare) {
+                return None;
+            }
+        }
+    }
+    None
 }
 
 /// `TICAD7`: the letters without the trailing number, when the word before

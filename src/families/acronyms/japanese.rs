@@ -44,11 +44,20 @@ fn long_then_short(hay: &str, open: usize, close: usize, s: &AcronymSettings) ->
         let (a, b) = hereinafter(hay, open + 1, close)
             .or_else(|| colon_gloss(hay, open + 1, close).map(|(short, _)| short))
             .unwrap_or_else(|| trim_quotes(hay, open + 1, close));
-        let sf = ShortForm::parse(&hay[a..b], a, s)?;
-        if sf.qualifiers().next().is_some() || !is_acronym_word(sf.acronym_word(), s) || is_designator(sf.text) {
+        // `ADMMプラス`: a Latin acronym word and a katakana word of at most
+        // four characters make one short form.
+        let latin = a + hay[a..b].trim_end_matches(is_katakana).len();
+        let suffix = hay[latin..b].chars().count();
+        let sf = ShortForm::parse(&hay[a..latin], a, s)?;
+        if sf.qualifiers().next().is_some()
+            || !is_acronym_word(sf.acronym_word(), s)
+            || is_designator(sf.text)
+            || suffix > 4
+        {
             return None;
         }
-        ((a, b), sf.key(), false)
+        let key = if suffix > 0 { hay[a..b].to_string() } else { sf.key() };
+        ((a, b), key, false)
     };
     let long = long_form(hay, open, s.max_japanese_long)?;
     Some(Definition { short, long, key, pdf_gloss })

@@ -14,7 +14,7 @@
 
 use std::borrow::Cow;
 
-use memchr::memchr_iter;
+use memchr::{memchr2_iter, memchr_iter};
 
 use super::align::{self, long_form, region_end, region_start, right_to_left, token_start, Mode};
 use super::short_form::{is_acronym_word, trim_quotes, ShortForm};
@@ -48,12 +48,32 @@ pub fn close_paren(hay: &str, open: usize) -> Option<usize> {
 }
 
 /// The short form inside the parenthesis at `open`..`close`: cut at `, ` or
-/// `; ` as Schwartz & Hearst do, quotes and spaces trimmed.
+/// `; ` as Schwartz & Hearst do, quotes and spaces trimmed, and a possessive
+/// `’s` left out (`Agency’s (IAEA’s)`: the short form is `IAEA`).
 fn inner_short_form<'h>(hay: &'h str, open: usize, close: usize, s: &AcronymSettings) -> Option<ShortForm<'h>> {
     let inner = &hay[open + 1..close];
     let cut = [", ", "; "].iter().filter_map(|c| inner.find(c)).min().unwrap_or(inner.len());
     let (a, b) = trim_quotes(hay, open + 1, open + 1 + cut);
+    let b = a + possessive_stem(&hay[a..b]).len();
     ShortForm::parse(&hay[a..b], a, s)
+}
+
+/// `text` without a final possessive `’s` or `'s`.
+fn possessive_stem(text: &str) -> &str {
+    text.strip_suffix("’s").or_else(|| text.strip_suffix("'s")).unwrap_or(text)
+}
+
+/// End of the long-form candidate before the parenthesis at `open`
+/// ([`region_end`]), without the possessive the short form had: `the
+/// International Atomic Energy Agency’s (IAEA’s)` ends at `Agency`.
+fn long_region_end(hay: &str, start: usize, open: usize, sf: &ShortForm<'_>) -> usize {
+    let end = region_end(hay, start, open);
+    let after = &hay[sf.offset + sf.text.len()..];
+    if after.starts_with("’s") || after.starts_with("'s") {
+        start + possessive_stem(&hay[start..end]).len()
+    } else {
+        end
+    }
 }
 
 /// True when the parenthesis at `open` follows Japanese text.
@@ -63,25 +83,74 @@ fn after_japanese(hay: &str, open: usize) -> bool {
 
 /// `Long Form (LF)`: the extended Schwartz & Hearst.
 pub fn long_short(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
-    for open in memchr_iter(b'(', hay.as_bytes()) {
+    for open in memchr2_iter(b'(', b'[', hay.as_bytes()) {
         if after_japanese(hay, open) {
             continue;
         }
-        let Some(close) = close_paren(hay, open) else { continue };
+        let square = hay.as_bytes()[open] == b'[';
+        let close = if square { close_square(hay, open, s) } else { close_paren(hay, open) };
+        let Some(close) = close else { continue };
         let Some(sf) = inner_short_form(hay, open, close, s) else {
-            let (a, b) = trim_quotes(hay, open + 1, close);
-            out.extend(numeral::letters_and_number(hay, a, b, open, s));
+            if !square {
+                let (a, b) = trim_quotes(hay, open + 1, close);
+                out.extend(numeral::letters_and_number(hay, a, b, open, s));
+            }
             continue;
         };
+        // In square brackets, only a strong acronym word: `[3H]` and `[Ca]`
+        // are chemistry, `[12]` a citation.
+        if square && (sf.qualifiers().next().is_some() || !is_acronym_word(sf.acronym_word(), s)) {
+            continue;
+        }
         let start = region_start(hay, open, align::region_words(&sf, s), s);
-        let end = region_end(hay, start, open);
+        let end = long_region_end(hay, start, open, &sf);
         if end <= start {
             continue;
         }
-        if let Some(long) = long_form(&sf, hay, start, end, s).or_else(|| numeral::repeated_letter(&sf, hay, open, s)) {
+        let long = long_form(&sf, hay, start, end, s)
+            .or_else(|| numeral::repeated_letter(&sf, hay, open, s))
+            .or_else(|| before_head_noun(&sf, hay, start, end, s));
+        if let Some(long) = long {
             out.push(Definition::new(&sf, (office_head(hay, start.min(long.0), long.0), long.1)));
         }
     }
+}
+
+/// The `]` that closes the `[` at `open` when a short form fits in between:
+/// `the Extended Deterrence Dialogue [EDD]`.
+fn close_square(hay: &str, open: usize, s: &AcronymSettings) -> Option<usize> {
+    let bytes = hay.as_bytes();
+    let end = (open + 1 + s.max_short_len + 8).min(bytes.len());
+    let i = bytes[open + 1..end].iter().position(|&b| matches!(b, b']' | b'[' | b'\n'))?;
+    (bytes[open + 1 + i] == b']').then_some(open + 1 + i)
+}
+
+/// `the Women, Peace and Security agenda (“WPS”)`: when no long form ends
+/// at the bracket, one or two lowercase words before it (a head noun the
+/// acronym leaves out: agenda, initiative, framework) are passed over and
+/// the long form ends before them. It must then be a proper name, so that
+/// a lowercase phrase's letters are not spread over the words before.
+fn before_head_noun(
+    sf: &ShortForm<'_>,
+    hay: &str,
+    start: usize,
+    end: usize,
+    s: &AcronymSettings,
+) -> Option<(usize, usize)> {
+    let mut cut = end;
+    for _ in 0..2 {
+        let text = hay[start..cut].trim_end();
+        let w = token_start(text, text.len());
+        let word = &text[w..];
+        if w == 0 || !word.chars().all(|c| c.is_ascii_lowercase()) || s.is_stop_word(word) {
+            return None;
+        }
+        cut = start + text[..w].trim_end().len();
+        if let Some(long) = long_form(sf, hay, start, cut, s) {
+            return align::is_proper_name(&hay[long.0..long.1], s).then_some(long);
+        }
+    }
+    None
 }
 
 /// Heads of an office's name that its acronym leaves out: `Office of
@@ -110,7 +179,7 @@ fn office_head(hay: &str, start: usize, long: usize) -> usize {
 pub fn short_long(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
     for open in memchr_iter(b'(', hay.as_bytes()) {
         let Some(close) = close_paren(hay, open) else { continue };
-        if let Some(def) = inside_gloss(hay, open, close, s) {
+        if let Some(def) = inside_gloss(hay, open, close, s).or_else(|| dash_gloss(hay, open, close, s)) {
             out.push(def);
             continue;
         }
@@ -151,7 +220,10 @@ pub fn short_long(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
 
 /// `(CTBT:Comprehensive Nuclear-Test-Ban-Treaty)`: the short form and its
 /// English long form in one bracket, joined by a colon (often after the
-/// Japanese long form, which [`super::japanese`] reports).
+/// Japanese long form, which [`super::japanese`] reports). The letters must
+/// match from the gloss's first word, or the gloss is listed for the short
+/// form in the known-expansions file (`NPT:Treaty on the Non-Proliferation
+/// of Nuclear Weapons`, whose letters are in another order).
 fn inside_gloss(hay: &str, open: usize, close: usize, s: &AcronymSettings) -> Option<Definition> {
     // A short form has at most `max_short_len` characters: its colon (ASCII,
     // or the lead byte of `：`) is near the bracket.
@@ -167,8 +239,38 @@ fn inside_gloss(hay: &str, open: usize, close: usize, s: &AcronymSettings) -> Op
     let whole = [Mode::Extended, Mode::Lenient]
         .into_iter()
         .any(|mode| right_to_left(&letters, gloss, mode, s).is_some_and(|f| token_start(gloss, f.first) == 0));
-    (whole && align::acceptable(sf.text, sf.letters(), gloss, Mode::Extended, s))
+    let known = || {
+        s.known.as_ref().is_some_and(|k| {
+            k.long_forms(sf.text).any(|l| crate::normalize::collapse_space(gloss).eq_ignore_ascii_case(l))
+        })
+    };
+    ((whole && align::acceptable(sf.text, sf.letters(), gloss, Mode::Extended, s)) || known())
         .then(|| Definition::new(&sf, (ga, gb)))
+}
+
+/// `(Islamic Group – IG)`: a long form of two words or more, a dash with a
+/// space on each side (`–`, `—`, `-`), and its short form, in one bracket
+/// (often after the name in another language). The letters must match
+/// from the long form's first word, as in `SSA (Space Situational
+/// Awareness)`.
+fn dash_gloss(hay: &str, open: usize, close: usize, s: &AcronymSettings) -> Option<Definition> {
+    let inner = &hay[open + 1..close];
+    let (at, dash) = [" – ", " — ", " - "].iter().filter_map(|d| inner.rfind(d).map(|i| (i, d.len()))).max()?;
+    let (a, b) = trim_quotes(hay, open + 1 + at + dash, close);
+    let sf = ShortForm::parse(&hay[a..b], a, s)?;
+    if sf.qualifiers().next().is_some() || !is_acronym_word(sf.acronym_word(), s) {
+        return None;
+    }
+    let (la, lb) = trim_quotes(hay, open + 1, open + 1 + at);
+    let long = &hay[la..lb];
+    if long.split_whitespace().count() < 2 || !long.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let letters = sf.match_letters();
+    let whole = [Mode::Extended, Mode::Lenient]
+        .into_iter()
+        .any(|mode| right_to_left(&letters, long, mode, s).is_some_and(|f| token_start(long, f.first) == 0));
+    (whole && align::acceptable(sf.text, sf.letters(), long, Mode::Extended, s)).then(|| Definition::new(&sf, (la, lb)))
 }
 
 /// `Long Form (LF)` where `Long Form` is listed for `LF` in the
@@ -188,7 +290,7 @@ pub fn known_long_form(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>
             continue;
         }
         let start = region_start(hay, open, longest + 1, s);
-        let end = region_end(hay, start, open);
+        let end = long_region_end(hay, start, open, &sf);
         let best = known.long_forms(&key).filter_map(|l| align::ends_with_words(hay, start, end, l)).min();
         // Only where letter matching finds another long form, or none: the
         // same long form is the `acronym-long-short` detector's to report.

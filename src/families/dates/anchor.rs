@@ -434,3 +434,90 @@ fn point_of(d: CivilDate) -> Point {
         ..Point::default()
     }
 }
+
+/// Where a document's creation time ([`creation_time`]) comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CreationSource {
+    /// The record's `date` or `--anchor-date`: no span in the text.
+    Given,
+    /// The dateline: the first full date in the first lines.
+    Dateline,
+    /// The document's dominant year (`anchor_inferred`); the span is its
+    /// first mention.
+    Inferred,
+}
+
+/// A document's reference date as the anchoring pass chose it, for the
+/// TimeML `DCT` (`emit::timeml`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CreationTime {
+    /// The TIMEX3 value: a date (`2022-01-27`), or for an inferred
+    /// reference the year alone (`2020`), which is all the text gives.
+    pub value: String,
+    /// The source byte span of the dateline or of the first mention of the
+    /// inferred year.
+    pub span: Option<(usize, usize)>,
+    /// Where it comes from.
+    pub source: CreationSource,
+}
+
+/// The reference date [`resolve`] used for a document, recovered from its
+/// rows: the record's `date` (also with anchoring off: it is the document's
+/// own metadata), else `--anchor-date`, else with anchoring on the dateline
+/// or the inferred year, chosen by the same rules as [`dateline`] and
+/// [`inferred`] but over the rows' values. A row the pass resolved
+/// (`anchored`) is left out of both, as the pass ran before it was
+/// resolved. `text` is the source text the rows' offsets point into.
+pub fn creation_time(
+    text: &str,
+    rows: &[crate::row::Row],
+    anchor: Anchor,
+    record_date: Option<&str>,
+) -> Option<CreationTime> {
+    let given = record_date.and_then(CivilDate::parse_iso).or(match anchor {
+        Anchor::Date(d) => Some(d),
+        _ => None,
+    });
+    if let Some(d) = given {
+        return Some(CreationTime { value: d.to_string(), span: None, source: CreationSource::Given });
+    }
+    if anchor == Anchor::Off {
+        return None;
+    }
+    let flagged = |r: &crate::row::Row, f: &str| r.flags.split(';').any(|x| x == f);
+    let mut dates: Vec<&crate::row::Row> =
+        rows.iter().filter(|r| r.kind == super::KIND && !flagged(r, "anchored")).collect();
+    dates.sort_by_key(|r| (r.start, r.end));
+    // The pass counts lines in the normalized view, which deletes some line
+    // breaks (`docs/dates.md`); map its limit back to the source.
+    let view = crate::text::DocumentView::new(text);
+    let hay = view.text();
+    let limit = memchr::memchr_iter(b'\n', hay.as_bytes()).nth(DATELINE_LINES - 1).unwrap_or(hay.len());
+    let limit = view.map().to_source(limit, limit).0;
+    let point = |r: &crate::row::Row| !r.normalized.contains('/') && !r.ty.starts_with("FISCAL_YEAR");
+    let dateline = dates.iter().take_while(|r| r.start < limit).find_map(|r| {
+        let d = CivilDate::parse_iso(&r.normalized).filter(|_| point(r))?;
+        Some(CreationTime { value: d.to_string(), span: Some((r.start, r.end)), source: CreationSource::Dateline })
+    });
+    if dateline.is_some() {
+        return dateline;
+    }
+    let mut counts: Vec<(&str, usize, (usize, usize))> = Vec::new();
+    // The pass counts the date normalizer's points; the `timex` values
+    // (durations, sets, `PRESENT_REF`) never start with a year.
+    let date_or_time = |r: &crate::row::Row| r.ty.starts_with("DATE") || r.ty.starts_with("TIME");
+    for r in dates.iter().filter(|r| point(r) && date_or_time(r)) {
+        let v = r.normalized.as_str();
+        let year = v.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
+        let Some(year) = year.filter(|_| matches!(v.as_bytes().get(4), None | Some(b'-' | b'T'))) else { continue };
+        match counts.iter_mut().find(|c| c.0 == year) {
+            Some(c) => c.1 += 1,
+            None => counts.push((year, 1, (r.start, r.end))),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let &(year, n, span) = counts.first()?;
+    let runner_up = counts.get(1).map_or(0, |c| c.1);
+    (n >= INFERRED_MIN_MENTIONS && n > runner_up).then_some(())?;
+    Some(CreationTime { value: year.to_string(), span: Some(span), source: CreationSource::Inferred })
+}
