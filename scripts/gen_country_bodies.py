@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""Generates rules/gazetteers/country_bodies.csv: governments and armed
-forces named after a country, in English and Japanese (issue 17).
+"""Generates rules/gazetteers/country_body_members.csv and
+country_body_heads.csv, the two files of the compound rule
+`entities/country-bodies`: governments and armed forces named after a
+country, in English and Japanese (issue 17; docs/rules.md, "Compound
+gazetteers").
 
     python3 scripts/gen_country_bodies.py
 
 Reads the shipped gazetteers (countries.csv, nationalities.csv,
-ja_abbreviations.csv) and builds, for every ISO 3166-1 code, the names a
-text uses for its government and its forces:
+ja_abbreviations.csv) and writes, for every ISO 3166-1 code, the members
+(names, demonyms, abbreviations, with classes) that the heads combine with
+into the names a text uses for its government and its forces:
 
   English  Government of X, the X Government, X's government, D Government
            (any ASCII case); X/D Armed Forces, Armed Forces of X, D Forces,
@@ -19,9 +23,10 @@ where X is an English name, D a demonym and J a Japanese name of the
 country. Ids: gov:XX (the government), mil:XX (the armed forces),
 mil:XX-navy, -army, -air-force, -coast-guard; the code is recoverable from
 the id. A surface or an id that a curated gazetteer (organizations.csv,
-jp_government.csv) already has keeps the curated row: the generator skips
-the surface and reuses the curated canonical name for the id. Standard
-library only; the output is sorted, so reruns are byte-identical.
+jp_government.csv, events.csv, laws.csv) already has keeps the curated
+row: the rule's `curated` key leaves the surface to it and takes its
+canonical name for the id (in Rust, at load). Standard library only; the
+output order is fixed, so reruns are byte-identical.
 """
 import csv
 import os
@@ -53,11 +58,6 @@ def of(name):
 def main():
     countries = read("countries.csv")
     canonical = {r["id"]: r["canonical"] for r in countries}
-    curated_surface, curated_id = set(), {}
-    for g in ("organizations.csv", "jp_government.csv", "events.csv", "laws.csv"):
-        for r in read(g):
-            curated_surface.add(r["surface"])
-            curated_id.setdefault(r["id"], r["canonical"])
     en, ja, dem = {}, {}, {}
     for r in countries:
         s, code = r["surface"], r["id"]
@@ -73,55 +73,66 @@ def main():
     for r in read("ja_abbreviations.csv"):
         abbr.setdefault(r["id"], set()).add(r["surface"])
 
-    rows = {}
-
-    def add(surface, cid, canon, note):
-        if surface in curated_surface or surface in rows:
-            return
-        rows[surface] = (curated_id.get(cid, canon), cid, note)
-
+    # Members: one row per surface and country, in the order the old
+    # expansion visited them (countries in file order; per country the
+    # English names, then the demonyms, then the Japanese names), so that
+    # when two pairs spell the same surface the first one keeps it.
+    # Classes say which heads a member combines with: `en` (an English
+    # name), `short` (the short name or a short code: forces and branches),
+    # `of` (the form after `Government of`, with `the` where the name takes
+    # it), `dem` (a demonym), `ja` (a Japanese name or abbreviation).
+    members = []
     for code, name in canonical.items():
-        gov, mil = f"gov:{code}", f"mil:{code}"
-        gov_c, mil_c = f"Government of {of(name)}", f"Armed Forces of {of(name)}"
+        country = of(name)
         for x in sorted(en.get(code, ())):
-            add(f"Government of {of(x)}", gov, gov_c, "en government")
-            add(f"{x} Government", gov, gov_c, "en government")
-            for apo in ("'", "’"):
-                add(f"{x}{apo}s government", gov, gov_c, "en government")
-            # Forces and branches after the short name or a short code only
-            # (`U.S. Navy`, `Vietnam Coast Guard`), not after every variant
-            # (`United States of America Navy` is no one's usage).
+            classes = ["en"]
             if x == name or (len(x) <= 4 and x.replace(".", "").isupper()):
-                add(f"{x} Armed Forces", mil, mil_c, "en forces")
-                for b, slug, _ in BRANCHES:
-                    add(f"{x} {b}", f"{mil}-{slug}", f"{b} of {of(name)}", "en branch")
-            add(f"Armed Forces of {of(x)}", mil, mil_c, "en forces")
+                classes.append("short")
+            if of(x) == x:
+                members.append((x, code, country, classes + ["of"], ""))
+            else:
+                members.append((x, code, country, classes, ""))
+                members.append((of(x), code, country, ["of"], ""))
         for d in sorted(dem.get(code, ())):
-            add(f"{d} Government", gov, gov_c, "en government")
-            for h in ("Armed Forces", "Forces", "military"):
-                add(f"{d} {h}", mil, mil_c, "en forces")
-            for b, slug, _ in BRANCHES:
-                add(f"{d} {b}", f"{mil}-{slug}", f"{b} of {of(name)}", "en branch")
+            members.append((d, code, country, ["dem"], ""))
         for j in sorted(ja.get(code, ()) | abbr.get(code, set())):
-            if j == "日":
-                continue
-            add(f"{j}政府", gov, gov_c, "ja government")
-            add(f"{j}軍", mil, mil_c, "ja forces")
-            add(f"{j}国防軍", mil, mil_c, "ja forces")
-            for b, slug, jb in BRANCHES:
-                add(f"{j}{jb}", f"{mil}-{slug}", f"{b} of {of(name)}", "ja branch")
-    out = os.path.join(GAZ, "country_bodies.csv")
+            if j != "日":
+                members.append((j, code, country, ["ja"], "true"))
+    out = os.path.join(GAZ, "country_body_members.csv")
     with open(out, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
-        # Latin forms match in any ASCII case (`the U.S. government`,
-        # `Japanese Government`): one pattern per form keeps the automaton
-        # small. Japanese has no case.
-        w.writerow(["surface", "canonical", "id", "case_sensitive", "note"])
-        for s in sorted(rows):
-            c, i, n = rows[s]
-            sensitive = "true" if any(ord(ch) > 0x2FFF for ch in s) else "false"
-            w.writerow([s, c, i, sensitive, f"generated by scripts/gen_country_bodies.py ({n})"])
-    print(f"{len(rows)} surfaces -> {out}")
+        w.writerow(["surface", "code", "name", "classes", "case_sensitive"])
+        for surface, code, country, classes, sensitive in members:
+            w.writerow([surface, code, country, " ".join(classes), sensitive])
+    print(f"{len(members)} members -> {out}")
+
+    # Heads: the same for every country. `{member}` is where the member
+    # goes; `{name}` and `{code}` come from the member's row. Latin forms
+    # match in any ASCII case (the rule's default); Japanese has no case.
+    heads = [
+        ("Government of {member}", "of", "Government of {name}", "gov:{code}", ""),
+        ("{member} Government", "en dem", "Government of {name}", "gov:{code}", ""),
+        ("{member}'s government", "en", "Government of {name}", "gov:{code}", ""),
+        ("{member}\u2019s government", "en", "Government of {name}", "gov:{code}", ""),
+        ("{member} Armed Forces", "short dem", "Armed Forces of {name}", "mil:{code}", ""),
+        ("{member} Forces", "dem", "Armed Forces of {name}", "mil:{code}", ""),
+        ("{member} military", "dem", "Armed Forces of {name}", "mil:{code}", ""),
+    ]
+    for b, slug, _ in BRANCHES:
+        heads.append((f"{{member}} {b}", "short dem", f"{b} of {{name}}", f"mil:{{code}}-{slug}", ""))
+    heads.append(("Armed Forces of {member}", "of", "Armed Forces of {name}", "mil:{code}", ""))
+    heads.append(("{member}政府", "ja", "Government of {name}", "gov:{code}", "true"))
+    heads.append(("{member}軍", "ja", "Armed Forces of {name}", "mil:{code}", "true"))
+    heads.append(("{member}国防軍", "ja", "Armed Forces of {name}", "mil:{code}", "true"))
+    for b, slug, jb in BRANCHES:
+        heads.append((f"{{member}}{jb}", "ja", f"{b} of {{name}}", f"mil:{{code}}-{slug}", "true"))
+    out = os.path.join(GAZ, "country_body_heads.csv")
+    with open(out, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["head", "classes", "canonical", "id", "case_sensitive"])
+        for row in heads:
+            w.writerow(row)
+    print(f"{len(heads)} heads -> {out}")
 
 
 if __name__ == "__main__":

@@ -123,11 +123,19 @@ fn seed_sentences_give_what_a_reader_marks() {
 #[test]
 fn country_bodies_carry_their_country_code() {
     let codes: BTreeSet<String> = rows("countries.csv").into_iter().map(|(_, _, id)| id).collect();
-    let bodies = rows("country_bodies.csv");
-    assert!(bodies.len() > 5000, "generated for every country: {}", bodies.len());
-    for (surface, _, id) in bodies {
-        let (kind, rest) = id.split_once(':').unwrap_or_else(|| panic!("`{surface}`: id `{id}`"));
-        let code = rest.split('-').next().unwrap();
-        assert!(matches!(kind, "gov" | "mil" | "org") && (kind == "org" || codes.contains(code)), "`{surface}`: {id}");
+    let read = |file: &str, cols: [&str; 2]| -> Vec<(String, String)> {
+        let mut r = csv::Reader::from_path(root().join("rules/gazetteers").join(file)).unwrap();
+        let h = r.headers().unwrap().clone();
+        let [a, b] = cols.map(|c| h.iter().position(|x| x == c).unwrap_or_else(|| panic!("{file}: no `{c}`")));
+        r.records().map(|rec| rec.unwrap()).map(|rec| (rec[a].into(), rec[b].into())).collect()
+    };
+    let members = read("country_body_members.csv", ["surface", "code"]);
+    assert!(members.len() > 800, "members for every country: {}", members.len());
+    for (surface, code) in members {
+        assert!(codes.contains(&code), "`{surface}`: {code}");
+    }
+    for (head, id) in read("country_body_heads.csv", ["head", "id"]) {
+        let (kind, rest) = id.split_once(':').unwrap_or_else(|| panic!("`{head}`: id `{id}`"));
+        assert!(matches!(kind, "gov" | "mil") && rest.starts_with("{code}"), "`{head}`: {id}");
     }
 }

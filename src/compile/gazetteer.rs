@@ -17,12 +17,14 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::rules::{Rule, RuleSource};
 
-/// A term of a rule: indexes into `rules[rule].terms[term]`.
+/// A term of a rule: indexes into `rules[rule].terms[term]`, or, for a
+/// compound rule, into its members.
 #[derive(Clone, Copy, Debug)]
 pub struct TermRef {
     /// Rule index.
     pub rule: u32,
-    /// Term index within the rule's gazetteer.
+    /// Term index within the rule's gazetteer (member index of a compound
+    /// rule).
     pub term: u32,
 }
 
@@ -47,29 +49,37 @@ impl GazetteerMatcher {
         let mut patterns: Vec<String> = Vec::new();
         let mut fan: Vec<Vec<TermRef>> = Vec::new();
         let mut any_insensitive = false;
+        // One pattern per distinct form; each fans out to the terms (or,
+        // of a compound rule, the members) that have it.
+        let mut add = |form: String, target: TermRef| {
+            let id = *index.entry(form).or_insert_with_key(|form| {
+                patterns.push(form.clone());
+                fan.push(Vec::new());
+                patterns.len() - 1
+            });
+            if !fan[id].iter().any(|x| x.rule == target.rule && x.term == target.term) {
+                fan[id].push(target);
+            }
+        };
         for (r, rule) in rules.iter().enumerate() {
-            let RuleSource::Gazetteer { terms, .. } = &rule.source else { continue };
-            for (t, term) in terms.iter().enumerate() {
-                any_insensitive |= !term.case_sensitive;
-                let surface = term.surface.clone();
-                let mut forms = vec![surface.clone()];
-                if !term.case_sensitive
-                    && surface.chars().any(|c| !c.is_ascii() && (c.is_uppercase() || c.is_lowercase()))
-                {
-                    forms.push(surface.to_uppercase());
-                    forms.push(surface.to_lowercase());
+            let RuleSource::Gazetteer { terms, compound, .. } = &rule.source else { continue };
+            // A compound rule's automaton patterns are its members: the
+            // matcher tests the heads around each member hit.
+            let surfaces: Vec<(&str, bool)> = match compound {
+                Some(c) => c.members.iter().map(|m| (m.surface.as_str(), m.case_sensitive)).collect(),
+                None => terms.iter().map(|t| (t.surface.as_str(), t.case_sensitive)).collect(),
+            };
+            for (t, (surface, case_sensitive)) in surfaces.into_iter().enumerate() {
+                any_insensitive |= !case_sensitive;
+                let target = TermRef { rule: r as u32, term: t as u32 };
+                if !case_sensitive && surface.chars().any(|c| !c.is_ascii() && (c.is_uppercase() || c.is_lowercase())) {
+                    let mut forms = vec![surface.to_string(), surface.to_uppercase(), surface.to_lowercase()];
                     forms.dedup();
-                }
-                for form in forms {
-                    let id = *index.entry(form.clone()).or_insert_with(|| {
-                        patterns.push(form);
-                        fan.push(Vec::new());
-                        patterns.len() - 1
-                    });
-                    let target = TermRef { rule: r as u32, term: t as u32 };
-                    if !fan[id].iter().any(|x| x.rule == target.rule && x.term == target.term) {
-                        fan[id].push(target);
+                    for form in forms {
+                        add(form, target);
                     }
+                } else {
+                    add(surface.to_string(), target);
                 }
             }
         }

@@ -20,6 +20,17 @@ impl Plan {
             Some(g) => lines.push(format!("gazetteer: {gaz_rules} rules in one {}", g.describe())),
             None => lines.push("gazetteer: none".to_string()),
         }
+        for r in &c.rules {
+            if let RuleSource::Gazetteer { terms, compound: Some(k), .. } = &r.source {
+                lines.push(format!(
+                    "compound gazetteer {}: {} members in the automaton, {} heads tested next to them, {} terms",
+                    r.name,
+                    k.members.len(),
+                    k.heads.len(),
+                    terms.len()
+                ));
+            }
+        }
         for g in &c.groups {
             let names: Vec<&str> = g.rules.iter().map(|&r| &*c.rules[r as usize].name).collect();
             lines.push(format!(

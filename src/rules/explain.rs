@@ -26,8 +26,22 @@ pub fn describe(r: &Rule, family: Option<&str>) -> String {
         let _ = writeln!(out, "\n{}\n", d.trim());
     }
     match &r.source {
-        RuleSource::Gazetteer { path, terms } => {
+        RuleSource::Gazetteer { path, terms, compound: None } => {
             let _ = writeln!(out, "gazetteer: {} ({} terms)", path.display(), terms.len());
+        }
+        RuleSource::Gazetteer { terms, compound: Some(c), .. } => {
+            let _ = writeln!(
+                out,
+                "compound gazetteer: {} members ({}) × {} heads ({}) = {} terms",
+                c.members.len(),
+                c.members_path.display(),
+                c.heads.len(),
+                c.heads_path.display(),
+                terms.len()
+            );
+            if !c.curated.is_empty() {
+                let _ = writeln!(out, "curated: {}", c.curated.join(", "));
+            }
         }
         RuleSource::Pattern(p) => {
             let _ = writeln!(out, "pattern (expanded): {}", p.pattern.text);

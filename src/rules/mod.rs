@@ -7,6 +7,7 @@
 //! `RuleSet` into an `Extractor`.
 
 pub mod catalog;
+pub mod compound;
 pub mod explain;
 pub mod gazetteer;
 pub mod load;
@@ -208,8 +209,12 @@ pub enum RuleSource {
     Gazetteer {
         /// The CSV path.
         path: PathBuf,
-        /// Its rows.
+        /// Its rows; of a compound rule, its member × head pairs.
         terms: Vec<Term>,
+        /// The members and heads of a compound rule (`members` and
+        /// `heads`): the automaton holds the members, and the matcher tests
+        /// the heads' text next to them.
+        compound: Option<Box<compound::Compound>>,
     },
     /// A regex.
     Pattern(PatternRule),

@@ -93,6 +93,14 @@ pub struct RawRule {
     pub overlap: Option<Spanned<String>>,
     /// Gazetteer rule: CSV path relative to this file.
     pub gazetteer: Option<Spanned<String>>,
+    /// Compound gazetteer rule: CSV of the members (`docs/rules.md`).
+    pub members: Option<Spanned<String>>,
+    /// Compound gazetteer rule: CSV of the head words around a member.
+    pub heads: Option<Spanned<String>>,
+    /// Compound gazetteer rule: gazetteer rules that keep their surfaces
+    /// and lend their canonical names to the ids they share.
+    #[serde(default)]
+    pub curated: Vec<Spanned<String>>,
     /// Default case sensitivity of the gazetteer's terms.
     pub case_sensitive: Option<bool>,
     /// Latin-script edges must be word edges.

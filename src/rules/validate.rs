@@ -107,11 +107,15 @@ pub fn rule(raw: &Spanned<RawRule>, cx: &FileContext<'_>, diags: &mut Vec<Diagno
     let whole_word = raw.whole_word.or(cx.defaults.whole_word).unwrap_or(true);
     let case_sensitive = raw.case_sensitive.or(cx.defaults.case_sensitive).unwrap_or(true);
 
-    let sources = [raw.gazetteer.is_some(), raw.pattern.is_some(), raw.detector.is_some()];
+    let compound = raw.members.is_some() || raw.heads.is_some();
+    let sources = [raw.gazetteer.is_some(), raw.pattern.is_some(), raw.detector.is_some(), compound];
     let source = match sources.iter().filter(|&&s| s).count() {
         0 => {
             diags.push(at(
-                err("missing-source", "rule needs one of `gazetteer`, `pattern` or `detector`".into()),
+                err(
+                    "missing-source",
+                    "rule needs one of `gazetteer`, `members` and `heads`, `pattern` or `detector`".into(),
+                ),
                 rule_head.clone(),
             ));
             None
@@ -119,7 +123,10 @@ pub fn rule(raw: &Spanned<RawRule>, cx: &FileContext<'_>, diags: &mut Vec<Diagno
         1 => source(raw, cx, case_sensitive, whole_word, &id, diags),
         _ => {
             diags.push(at(
-                err("conflicting-source", "rule may have only one of `gazetteer`, `pattern` or `detector`".into()),
+                err(
+                    "conflicting-source",
+                    "rule may have only one of `gazetteer`, `members` and `heads`, `pattern` or `detector`".into(),
+                ),
                 rule_head.clone(),
             ));
             None
@@ -135,6 +142,11 @@ pub fn rule(raw: &Spanned<RawRule>, cx: &FileContext<'_>, diags: &mut Vec<Diagno
             if let Some(f) = field {
                 diags.push(at(err("unused-field", format!("`{name}` applies to pattern rules only")), f.span()));
             }
+        }
+    }
+    if !compound {
+        if let Some(c) = raw.curated.first() {
+            diags.push(at(err("unused-field", "`curated` applies to compound rules only".into()), c.span()));
         }
     }
 
@@ -192,7 +204,7 @@ fn source(
     if let Some(g) = &raw.gazetteer {
         let path = resolve(file.path(), g.get_ref());
         return match read_gazetteer(cx.tree, &path, case_sensitive, whole_word, diags) {
-            Ok(terms) => Some(RuleSource::Gazetteer { path, terms }),
+            Ok(terms) => Some(RuleSource::Gazetteer { path, terms, compound: None }),
             Err(e) => {
                 let d = super::tree::utf8_diagnostic(&path, &e).unwrap_or_else(|| {
                     Diagnostic::error("missing-gazetteer", format!("cannot read gazetteer `{}`: {e}", path.display()))
@@ -203,6 +215,9 @@ fn source(
                 None
             }
         };
+    }
+    if raw.members.is_some() || raw.heads.is_some() {
+        return compound_source(raw, cx, case_sensitive, id, diags);
     }
     if let Some(d) = &raw.detector {
         let detectors = &cx.catalog.detectors;
@@ -292,6 +307,53 @@ fn source(
         }
     };
     Some(RuleSource::Pattern(PatternRule { pattern: expanded, captures, normalizer, value, canonical_id, span }))
+}
+
+/// A compound gazetteer rule: `members` and `heads` (both required), read
+/// now; its terms are made once all rules are read
+/// ([`super::compound::expand`]).
+fn compound_source(
+    raw: &RawRule,
+    cx: &FileContext<'_>,
+    case_sensitive: bool,
+    id: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<RuleSource> {
+    let file = cx.file;
+    let (Some(members), Some(heads)) = (&raw.members, &raw.heads) else {
+        let given = raw.members.as_ref().or(raw.heads.as_ref()).expect("one of them");
+        diags.push(
+            Diagnostic::error("missing-source", "a compound rule needs both `members` and `heads`").rule(id).at(
+                file,
+                given.span().start,
+                given.span().end,
+            ),
+        );
+        return None;
+    };
+    let mut read = |key: &Spanned<String>| {
+        let path = resolve(file.path(), key.get_ref());
+        match cx.tree.read(&path) {
+            Ok(text) => Some(SourceFile::new(&path, text.into_owned())),
+            Err(e) => {
+                let d = super::tree::utf8_diagnostic(&path, &e).unwrap_or_else(|| {
+                    Diagnostic::error("missing-gazetteer", format!("cannot read `{}`: {e}", path.display()))
+                        .at(file, key.span().start, key.span().end)
+                        .note("the path is relative to the rule file's folder")
+                });
+                diags.push(d.rule(id));
+                None
+            }
+        }
+    };
+    let (members_file, heads_file) = (read(members)?, read(heads)?);
+    let curated = raw.curated.iter().map(|c| c.get_ref().clone()).collect();
+    let compound = super::compound::parse(&members_file, &heads_file, case_sensitive, curated, diags);
+    Some(RuleSource::Gazetteer {
+        path: members_file.path().to_path_buf(),
+        terms: Vec::new(),
+        compound: Some(Box::new(compound)),
+    })
 }
 
 /// Reads and parses a gazetteer; `(false, _)` when the file cannot be read.
