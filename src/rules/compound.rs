@@ -182,18 +182,7 @@ fn read_rows(file: &SourceFile, columns: &[&'static str], required: &[&str], dia
 
 /// `true`/`false` of column `name`, `default` when empty.
 fn flag(file: &SourceFile, row: &Row, name: &str, default: bool, diags: &mut Vec<Diagnostic>) -> bool {
-    match row.get(name) {
-        "" => default,
-        "true" | "yes" | "1" => true,
-        "false" | "no" | "0" => false,
-        other => {
-            diags.push(
-                Diagnostic::error("invalid-value", format!("`{name}` must be true or false, found `{other}`"))
-                    .at(file, row.at.0, row.at.1),
-            );
-            default
-        }
-    }
+    super::gazetteer::cell_flag(row.get(name), name, default, file, row.at, diags)
 }
 
 /// A template with a placeholder other than `{member}`, `{name}`, `{code}`.

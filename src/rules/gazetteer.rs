@@ -106,20 +106,9 @@ pub fn parse(file: &SourceFile, case_sensitive: bool, whole_word: bool, diags: &
             );
             continue;
         }
-        let flag = |name: &str, default: bool, diags: &mut Vec<Diagnostic>| match get(name) {
-            "" => default,
-            "true" | "yes" | "1" => true,
-            "false" | "no" | "0" => false,
-            other => {
-                diags.push(
-                    Diagnostic::error("invalid-value", format!("`{name}` must be true or false, found `{other}`"))
-                        .at(file, pos, row_end),
-                );
-                default
-            }
-        };
-        let case_sensitive = flag("case_sensitive", case_sensitive, diags);
-        let whole_word = flag("whole_word", whole_word, diags);
+        let case_sensitive =
+            cell_flag(get("case_sensitive"), "case_sensitive", case_sensitive, file, (pos, row_end), diags);
+        let whole_word = cell_flag(get("whole_word"), "whole_word", whole_word, file, (pos, row_end), diags);
         let folded = fold(surface).into_owned();
         let key = (if case_sensitive { folded.clone() } else { folded.to_ascii_lowercase() }, case_sensitive);
         if let Some(&prev) = seen.get(&key) {
@@ -150,6 +139,31 @@ pub fn parse(file: &SourceFile, case_sensitive: bool, whole_word: bool, diags: &
 pub(crate) fn csv_error(file: &SourceFile, e: &csv::Error) -> Diagnostic {
     let pos = e.position().map_or(0, |p| p.byte() as usize);
     Diagnostic::error("invalid-csv", e.to_string()).at(file, pos, pos + 1)
+}
+
+/// The `true`/`false` cell `value` of column `name` in the row at `at` of
+/// `file`; `default` when empty or invalid (invalid is reported). Shared
+/// by gazetteer and compound-rule CSVs, so that both accept the same words.
+pub(super) fn cell_flag(
+    value: &str,
+    name: &str,
+    default: bool,
+    file: &SourceFile,
+    at: (usize, usize),
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    match value {
+        "" => default,
+        "true" | "yes" | "1" => true,
+        "false" | "no" | "0" => false,
+        other => {
+            diags.push(
+                Diagnostic::error("invalid-value", format!("`{name}` must be true or false, found `{other}`"))
+                    .at(file, at.0, at.1),
+            );
+            default
+        }
+    }
 }
 
 #[cfg(test)]

@@ -206,12 +206,7 @@ fn source(
         return match read_gazetteer(cx.tree, &path, case_sensitive, whole_word, diags) {
             Ok(terms) => Some(RuleSource::Gazetteer { path, terms, compound: None }),
             Err(e) => {
-                let d = super::tree::utf8_diagnostic(&path, &e).unwrap_or_else(|| {
-                    Diagnostic::error("missing-gazetteer", format!("cannot read gazetteer `{}`: {e}", path.display()))
-                        .at(file, g.span().start, g.span().end)
-                        .note("the path is relative to the rule file's folder")
-                });
-                diags.push(d.rule(id));
+                diags.push(unreadable(file, g, &path, &e, "gazetteer ").rule(id));
                 None
             }
         };
@@ -336,12 +331,7 @@ fn compound_source(
         match cx.tree.read(&path) {
             Ok(text) => Some(SourceFile::new(&path, text.into_owned())),
             Err(e) => {
-                let d = super::tree::utf8_diagnostic(&path, &e).unwrap_or_else(|| {
-                    Diagnostic::error("missing-gazetteer", format!("cannot read `{}`: {e}", path.display()))
-                        .at(file, key.span().start, key.span().end)
-                        .note("the path is relative to the rule file's folder")
-                });
-                diags.push(d.rule(id));
+                diags.push(unreadable(file, key, &path, &e, "").rule(id));
                 None
             }
         }
@@ -353,6 +343,17 @@ fn compound_source(
         path: members_file.path().to_path_buf(),
         terms: Vec::new(),
         compound: Some(Box::new(compound)),
+    })
+}
+
+/// The diagnostic for a data file (`what`: `"gazetteer "` or empty) named
+/// at `key` in `file` that cannot be read at `path`: bad UTF-8 points into
+/// the data file, anything else at the key.
+fn unreadable(file: &SourceFile, key: &Spanned<String>, path: &Path, e: &std::io::Error, what: &str) -> Diagnostic {
+    super::tree::utf8_diagnostic(path, e).unwrap_or_else(|| {
+        Diagnostic::error("missing-gazetteer", format!("cannot read {what}`{}`: {e}", path.display()))
+            .at(file, key.span().start, key.span().end)
+            .note("the path is relative to the rule file's folder")
     })
 }
 
