@@ -84,6 +84,9 @@ impl Antecedents {
         if v.fiscal {
             if let Some(y) = v.start.known_year() {
                 self.fiscal_year = Some(offer(y));
+                // 昭和六十三年度 … 翌々年: a fiscal year lends its first year
+                // to a relative year after it.
+                self.year = Some(offer(y));
             }
             return;
         }
@@ -236,12 +239,23 @@ fn last_month(p: &Point) -> Option<u32> {
 /// earliest that has not ended before it; otherwise the reference year.
 fn tensed_year(p: &Point, end: Option<&Point>, r: CivilDate, tense: Tense) -> i32 {
     let y = r.year();
+    // In January and February the winter under way began the year before
+    // (今冬 on 2023-01-01 is 2022-WI).
+    if end.is_none() && p.month == Some(Month::Season(Season::Winter)) && r.month() <= 2 {
+        return y - 1;
+    }
     let (Some(first), Some(last)) = (first_month(p), last_month(end.unwrap_or(p))) else { return y };
     let day = |q: &Point, default| q.known_day().unwrap_or(default);
     let begun = (first, day(p, 1)) <= (r.month(), r.day());
     let ended = (last, day(end.unwrap_or(p), 31)) < (r.month(), r.day());
+    // A day a week or less after the reference date, in a past-tense
+    // sentence, is a plan told in the past (`予定されていた…取りやめとなりました`),
+    // not the same day a year before.
+    let soon = p.known_day().is_some_and(|d| {
+        CivilDate::new(y, first, u32::from(d)).is_some_and(|date| (0..=7).contains(&(date.days_since_epoch() - r.days_since_epoch())))
+    });
     match tense {
-        Tense::Past if !begun => y - 1,
+        Tense::Past if !begun && !soon => y - 1,
         Tense::Future if ended => y + 1,
         _ => y,
     }
@@ -421,6 +435,7 @@ fn resolve_relative(
     }
     out.modifier = v.modifier;
     out.start.part = v.start.part;
+    out.start.time = v.start.time;
     // The year is the base's when the offset did not change it.
     let year_source = (year == base.value.year()).then_some(base.year_source);
     Some(Resolved { value: out, source, year_source, by_reference })
