@@ -110,6 +110,9 @@ struct Texts<'a> {
     daypart: Option<&'a str>,
     /// 元旦, 元日: the first of January of the year before it.
     new_year_day: Option<&'a str>,
+    /// A month of a fiscal year (平成二年度の七月): January to March are in
+    /// the year after the fiscal year's.
+    fy_month: Option<&'a str>,
     num_a: Option<&'a str>,
     num_b: Option<&'a str>,
     yy: Option<&'a str>,
@@ -140,6 +143,7 @@ impl<'a> Texts<'a> {
             "century" => &mut self.century,
             "daypart" => &mut self.daypart,
             "new_year_day" => &mut self.new_year_day,
+            "fy_month" => &mut self.fy_month,
             "num_a" => &mut self.num_a,
             "num_b" => &mut self.num_b,
             "yy" => &mut self.yy,
@@ -324,6 +328,12 @@ fn read<'r>(t: &Texts<'_>, eras: &'r EraTable) -> Option<Parts<'r>> {
     }
     if t.new_year_day.is_some() {
         (p.month, p.day) = (Some(1), Some(1));
+    }
+    if let Some(m) = t.fy_month {
+        let m = numerals::parse(m).filter(|m| (1..=12).contains(m))?;
+        p.fiscal = false;
+        p.month = Some(m);
+        p.year = p.year.map(|y| if m <= 3 { y + 1 } else { y });
     }
     if let (Some(a), Some(b)) = (t.num_a, t.num_b) {
         // Numeric month and day (`3/5/2020`): a first number over 12 is the

@@ -130,6 +130,10 @@ fn japanese_tense(after: &str) -> Tense {
 
 /// The tense of the sentence around `start..end` of `hay`.
 pub fn tense_at(hay: &str, start: usize, end: usize) -> Tense {
+    // 十二月分家計収支: the figures "for December" are of a month gone by.
+    if hay[end..].starts_with('分') {
+        return Tense::Past;
+    }
     let (s, e) = sentence(hay, start, end);
     let text = &hay[s..e];
     if text.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)) {
@@ -171,6 +175,7 @@ mod tests {
         assert_eq!(t("4月に開催されます。", "4月"), Tense::Future);
         assert_eq!(t("4月の会合", "4月"), Tense::Unknown);
         assert_eq!(t("4月以降、多くの人が来日しております。", "4月"), Tense::Unknown);
+        assert_eq!(t("▽十二月分家計収支", "十二月"), Tense::Past);
         assert_eq!(t("It hired staff in August; it will hire in May.", "August"), Tense::Past);
     }
 }
