@@ -42,8 +42,7 @@ fn count(text: &str) -> Option<u32> {
         "once" => Some(1),
         "twice" => Some(2),
         "three times" | "thrice" => Some(3),
-        // `six nights a week`, `three days a week`: so many times a week.
-        other => names::amount(other.trim_end_matches(" times").trim_end_matches(" nights").trim_end_matches(" days"))?,
+        other => names::amount(other.trim_end_matches(" times"))?,
     }
 }
 
@@ -52,8 +51,9 @@ pub fn timex(f: &Fields<'_>, _res: &Resources) -> Option<Normalized> {
     let get = |name: &str| f.named().find(|(n, _)| *n == name).map(|(_, t)| t);
     if let Some(word) = get("ref") {
         let value = match crate::normalize::collapse_space(&word.to_ascii_lowercase()).as_str() {
-            "now" | "currently" | "at present" | "presently" | "nowadays" | "to date" | "現在" | "現時点" | "目下"
-            | "今日" => "PRESENT_REF",
+            "now" | "currently" | "at present" | "presently" | "nowadays" | "現在" | "現時点" | "目下" | "今日" => {
+                "PRESENT_REF"
+            }
             "recently" | "lately" | "in the past" | "the past" | "近年" | "先ほど" | "先般" | "先日" | "かつて"
             | "最近" => "PAST_REF",
             "in the future" | "the future" | "soon" | "今後" | "将来" => "FUTURE_REF",
@@ -68,11 +68,6 @@ pub fn timex(f: &Fields<'_>, _res: &Resources) -> Option<Normalized> {
     }
     let (unit, scale) = names::unit(get("unit")?)?;
     let amount = match (get("amount"), get("half")) {
-        (Some(a), Some(_)) if unit == TimeUnit::Year => {
-            // 4年半: four and a half years.
-            let years = names::amount(a)??;
-            return Some(Normalized { ty: Some("DURATION"), ..Normalized::value(format!("P{years}Y6M")) });
-        }
         (_, Some(_)) => {
             // 半年 is six months; 半日, 半月 are left vague.
             return Some(Normalized {
