@@ -133,12 +133,11 @@ pub fn resolve(c: &Compiled, hay: &str, cands: &mut [Candidate], anchor: Anchor,
     }
     order.sort_by_key(|&i| (cands[i].start, cands[i].end));
     let given = given_date(anchor, record_date);
-    let reference = match given {
-        Some(date) => Some(Reference { date, span: None, inferred: false }),
-        None => {
-            let mentions: Vec<Mention> = order.iter().filter_map(|&i| mention_of(&cands[i])).collect();
-            document_reference(&mentions, dateline_limit(hay))
-        }
+    let reference = if let Some(date) = given {
+        Some(Reference { date, span: None, inferred: false })
+    } else {
+        let mentions: Vec<Mention> = order.iter().filter_map(|&i| mention_of(&cands[i])).collect();
+        document_reference(&mentions, dateline_limit(hay))
     };
     let mut before = Antecedents::default();
     for i in order {
@@ -284,7 +283,7 @@ fn tensed_year(p: &Point, end: Option<&Point>, r: CivilDate, tense: Tense) -> i3
     // sentence, is a plan told in the past (`予定されていた…取りやめとなりました`),
     // not the same day a year before.
     let soon = p.known_day().is_some_and(|d| {
-        CivilDate::new(y, first, u32::from(d))
+        CivilDate::new(y, first, d)
             .is_some_and(|date| (0..=7).contains(&(date.days_since_epoch() - r.days_since_epoch())))
     });
     match tense {
