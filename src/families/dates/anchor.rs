@@ -84,6 +84,9 @@ impl Antecedents {
         if v.fiscal {
             if let Some(y) = v.start.known_year() {
                 self.fiscal_year = Some(offer(y));
+                // 昭和六十三年度 … 翌々年: a fiscal year lends its first year
+                // to a relative year after it.
+                self.year = Some(offer(y));
             }
             return;
         }
@@ -129,13 +132,12 @@ pub fn resolve(c: &Compiled, hay: &str, cands: &mut [Candidate], anchor: Anchor,
         return;
     }
     order.sort_by_key(|&i| (cands[i].start, cands[i].end));
-    let given = record_date.and_then(CivilDate::parse_iso).or(match anchor {
-        Anchor::Date(d) => Some(d),
-        _ => None,
-    });
-    let reference = match given {
-        Some(date) => Some(Reference { date, span: None, inferred: false }),
-        None => dateline(hay, cands, &order).or_else(|| inferred(cands, &order)),
+    let given = given_date(anchor, record_date);
+    let reference = if let Some(date) = given {
+        Some(Reference { date, span: None, inferred: false })
+    } else {
+        let mentions: Vec<Mention> = order.iter().filter_map(|&i| mention_of(&cands[i])).collect();
+        document_reference(&mentions, dateline_limit(hay))
     };
     let mut before = Antecedents::default();
     for i in order {
@@ -158,44 +160,76 @@ pub fn resolve(c: &Compiled, hay: &str, cands: &mut [Candidate], anchor: Anchor,
     }
 }
 
-/// The first full date in the first lines of the document.
-fn dateline(hay: &str, cands: &[Candidate], order: &[usize]) -> Option<Reference> {
-    let limit = memchr::memchr_iter(b'\n', hay.as_bytes()).nth(DATELINE_LINES - 1).unwrap_or(hay.len());
-    order.iter().map(|&i| &cands[i]).take_while(|c| c.start < limit).find_map(|c| {
-        let Value::Computed(n) = &c.value else { return None };
-        let v = n.payload::<DateValue>().copied()?;
-        (v.end.is_none() && v.relative.is_none()).then_some(())?;
-        Some(Reference { date: v.start.date()?, span: Some((c.start, c.end)), inferred: false })
+/// The date the document's reference is given as: the record's `date`, else
+/// `--anchor-date`.
+fn given_date(anchor: Anchor, record_date: Option<&str>) -> Option<CivilDate> {
+    record_date.and_then(CivilDate::parse_iso).or(match anchor {
+        Anchor::Date(d) => Some(d),
+        _ => None,
     })
+}
+
+/// A date expression as the reference-date rules read it: where it is, the
+/// full date it names (a point with year, month and day) and the year it
+/// names (a point that is neither a fiscal year, an interval nor a
+/// relative). The anchoring pass reads mentions from its candidates,
+/// [`creation_time`] from the rows; [`document_reference`] is the one rule.
+#[derive(Clone, Copy, Debug)]
+struct Mention {
+    span: Span,
+    date: Option<CivilDate>,
+    year: Option<i32>,
+}
+
+/// The mention a date candidate makes, before this pass resolves it.
+fn mention_of(c: &Candidate) -> Option<Mention> {
+    let Value::Computed(n) = &c.value else { return None };
+    let v = n.payload::<DateValue>()?;
+    let point = v.end.is_none() && v.relative.is_none();
+    Some(Mention {
+        span: (c.start, c.end),
+        date: point.then(|| v.start.date()).flatten(),
+        year: (point && !v.fiscal).then(|| v.start.known_year()).flatten(),
+    })
+}
+
+/// The byte offset where the lines a dateline may start in end.
+fn dateline_limit(hay: &str) -> usize {
+    memchr::memchr_iter(b'\n', hay.as_bytes()).nth(DATELINE_LINES - 1).unwrap_or(hay.len())
 }
 
 /// How many explicit dates must name a document's dominant year before it
 /// is taken as the year the document is about.
 const INFERRED_MIN_MENTIONS: usize = 3;
 
-/// With no date given and no dateline, the year the document is about: the
-/// year its explicit dates (points with a year, not ranges, fiscal years or
-/// relatives) name most often, when it is named at least
-/// [`INFERRED_MIN_MENTIONS`] times and more often than any other year. It
-/// stands as its last day, so that a past-tense month falls in that year and
-/// a future one not before it. A yearly report (seed 003, the Diplomatic
-/// Bluebook 2021 on 2020: 28 mentions of 2020, 18 of 2019) is about its
-/// dominant year, not the year of its latest flashback (`announced in June
-/// 2019`). A short text with no clear dominant year keeps the preceding
-/// expressions as its source. The reference span is the first mention of
-/// that year.
-fn inferred(cands: &[Candidate], order: &[usize]) -> Option<Reference> {
+/// A document's reference date when none is given, from its mentions in
+/// text order:
+///
+/// * the **dateline**: the first full date that starts before `limit` (the
+///   end of the first [`DATELINE_LINES`] lines), as in a news article;
+/// * else the year the document is about: the year its points name most
+///   often, when it is named at least [`INFERRED_MIN_MENTIONS`] times and
+///   more often than any other year. It stands as its last day, so that a
+///   past-tense month falls in that year and a future one not before it. A
+///   yearly report (seed 003, the Diplomatic Bluebook 2021 on 2020: 28
+///   mentions of 2020, 18 of 2019) is about its dominant year, not the year
+///   of its latest flashback (`announced in June 2019`). A short text with
+///   no clear dominant year has none, and keeps the preceding expressions as
+///   its source. The reference span is the first mention of that year.
+fn document_reference(mentions: &[Mention], limit: usize) -> Option<Reference> {
+    let dateline = mentions.iter().take_while(|m| m.span.0 < limit).find_map(|m| {
+        let date = m.date?;
+        Some(Reference { date, span: Some(m.span), inferred: false })
+    });
+    if dateline.is_some() {
+        return dateline;
+    }
     let mut counts: Vec<(i32, usize, Span)> = Vec::new();
-    for &i in order {
-        let Value::Computed(n) = &cands[i].value else { continue };
-        let Some(v) = n.payload::<DateValue>() else { continue };
-        if v.relative.is_some() || v.end.is_some() || v.fiscal {
-            continue;
-        }
-        let Some(y) = v.start.known_year() else { continue };
+    for m in mentions {
+        let Some(y) = m.year else { continue };
         match counts.iter_mut().find(|c| c.0 == y) {
             Some(c) => c.1 += 1,
-            None => counts.push((y, 1, (cands[i].start, cands[i].end))),
+            None => counts.push((y, 1, m.span)),
         }
     }
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
@@ -236,12 +270,24 @@ fn last_month(p: &Point) -> Option<u32> {
 /// earliest that has not ended before it; otherwise the reference year.
 fn tensed_year(p: &Point, end: Option<&Point>, r: CivilDate, tense: Tense) -> i32 {
     let y = r.year();
+    // In January and February the winter under way began the year before
+    // (今冬 on 2023-01-01 is 2022-WI).
+    if end.is_none() && p.month == Some(Month::Season(Season::Winter)) && r.month() <= 2 {
+        return y - 1;
+    }
     let (Some(first), Some(last)) = (first_month(p), last_month(end.unwrap_or(p))) else { return y };
     let day = |q: &Point, default| q.known_day().unwrap_or(default);
     let begun = (first, day(p, 1)) <= (r.month(), r.day());
     let ended = (last, day(end.unwrap_or(p), 31)) < (r.month(), r.day());
+    // A day a week or less after the reference date, in a past-tense
+    // sentence, is a plan told in the past (`予定されていた…取りやめとなりました`),
+    // not the same day a year before.
+    let soon = p.known_day().is_some_and(|d| {
+        CivilDate::new(y, first, d)
+            .is_some_and(|date| (0..=7).contains(&(date.days_since_epoch() - r.days_since_epoch())))
+    });
     match tense {
-        Tense::Past if !begun => y - 1,
+        Tense::Past if !begun && !soon => y - 1,
         Tense::Future if ended => y + 1,
         _ => y,
     }
@@ -421,6 +467,7 @@ fn resolve_relative(
     }
     out.modifier = v.modifier;
     out.start.part = v.start.part;
+    out.start.time = v.start.time;
     // The year is the base's when the offset did not change it.
     let year_source = (year == base.value.year()).then_some(base.year_source);
     Some(Resolved { value: out, source, year_source, by_reference })
@@ -464,8 +511,8 @@ pub struct CreationTime {
 /// The reference date [`resolve`] used for a document, recovered from its
 /// rows: the record's `date` (also with anchoring off: it is the document's
 /// own metadata), else `--anchor-date`, else with anchoring on the dateline
-/// or the inferred year, chosen by the same rules as [`dateline`] and
-/// [`inferred`] but over the rows' values. A row the pass resolved
+/// or the inferred year, chosen by the pass's own rule
+/// ([`document_reference`]) over the mentions the rows make. A row the pass resolved
 /// (`anchored`) is left out of both, as the pass ran before it was
 /// resolved. `text` is the source text the rows' offsets point into.
 pub fn creation_time(
@@ -474,10 +521,7 @@ pub fn creation_time(
     anchor: Anchor,
     record_date: Option<&str>,
 ) -> Option<CreationTime> {
-    let given = record_date.and_then(CivilDate::parse_iso).or(match anchor {
-        Anchor::Date(d) => Some(d),
-        _ => None,
-    });
+    let given = given_date(anchor, record_date);
     if let Some(d) = given {
         return Some(CreationTime { value: d.to_string(), span: None, source: CreationSource::Given });
     }
@@ -491,33 +535,33 @@ pub fn creation_time(
     // The pass counts lines in the normalized view, which deletes some line
     // breaks (`docs/dates.md`); map its limit back to the source.
     let view = crate::text::DocumentView::new(text);
-    let hay = view.text();
-    let limit = memchr::memchr_iter(b'\n', hay.as_bytes()).nth(DATELINE_LINES - 1).unwrap_or(hay.len());
+    let limit = dateline_limit(view.text());
     let limit = view.map().to_source(limit, limit).0;
-    let point = |r: &crate::row::Row| !r.normalized.contains('/') && !r.ty.starts_with("FISCAL_YEAR");
-    let dateline = dates.iter().take_while(|r| r.start < limit).find_map(|r| {
-        let d = CivilDate::parse_iso(&r.normalized).filter(|_| point(r))?;
-        Some(CreationTime { value: d.to_string(), span: Some((r.start, r.end)), source: CreationSource::Dateline })
-    });
-    if dateline.is_some() {
-        return dateline;
-    }
-    let mut counts: Vec<(&str, usize, (usize, usize))> = Vec::new();
-    // The pass counts the date normalizer's points; the `timex` values
+    let mentions: Vec<Mention> = dates.iter().copied().map(row_mention).collect();
+    let r = document_reference(&mentions, limit)?;
+    Some(if r.inferred {
+        CreationTime { value: r.date.year().to_string(), span: r.span, source: CreationSource::Inferred }
+    } else {
+        CreationTime { value: r.date.to_string(), span: r.span, source: CreationSource::Dateline }
+    })
+}
+
+/// The mention a date row makes, read back from its value: what
+/// [`mention_of`] gives for the candidate the row came from.
+fn row_mention(r: &crate::row::Row) -> Mention {
+    let point = !r.normalized.contains('/') && !r.ty.starts_with("FISCAL_YEAR");
+    // The pass reads the date normalizer's points; the `timex` values
     // (durations, sets, `PRESENT_REF`) never start with a year.
-    let date_or_time = |r: &crate::row::Row| r.ty.starts_with("DATE") || r.ty.starts_with("TIME");
-    for r in dates.iter().filter(|r| point(r) && date_or_time(r)) {
-        let v = r.normalized.as_str();
-        let year = v.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
-        let Some(year) = year.filter(|_| matches!(v.as_bytes().get(4), None | Some(b'-' | b'T'))) else { continue };
-        match counts.iter_mut().find(|c| c.0 == year) {
-            Some(c) => c.1 += 1,
-            None => counts.push((year, 1, (r.start, r.end))),
-        }
+    let date_or_time = r.ty.starts_with("DATE") || r.ty.starts_with("TIME");
+    let v = r.normalized.as_str();
+    let year = v
+        .get(..4)
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|_| matches!(v.as_bytes().get(4), None | Some(b'-' | b'T')))
+        .and_then(|y| y.parse().ok());
+    Mention {
+        span: (r.start, r.end),
+        date: CivilDate::parse_iso(v).filter(|_| point),
+        year: year.filter(|_| point && date_or_time),
     }
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    let &(year, n, span) = counts.first()?;
-    let runner_up = counts.get(1).map_or(0, |c| c.1);
-    (n >= INFERRED_MIN_MENTIONS && n > runner_up).then_some(())?;
-    Some(CreationTime { value: year.to_string(), span: Some(span), source: CreationSource::Inferred })
 }

@@ -108,6 +108,11 @@ struct Texts<'a> {
     half: Option<&'a str>,
     century: Option<&'a str>,
     daypart: Option<&'a str>,
+    /// 元旦, 元日: the first of January of the year before it.
+    new_year_day: Option<&'a str>,
+    /// A month of a fiscal year (平成二年度の七月): January to March are in
+    /// the year after the fiscal year's.
+    fy_month: Option<&'a str>,
     num_a: Option<&'a str>,
     num_b: Option<&'a str>,
     yy: Option<&'a str>,
@@ -137,6 +142,8 @@ impl<'a> Texts<'a> {
             "half" => &mut self.half,
             "century" => &mut self.century,
             "daypart" => &mut self.daypart,
+            "new_year_day" => &mut self.new_year_day,
+            "fy_month" => &mut self.fy_month,
             "num_a" => &mut self.num_a,
             "num_b" => &mut self.num_b,
             "yy" => &mut self.yy,
@@ -164,6 +171,8 @@ struct Captured<'a> {
     ago_dir: Option<&'a str>,
     /// A two-digit end year must be the next year (`2019-20`, not `2020-03`).
     next_year: bool,
+    /// Months written with 期 (`4-6月期`): a quarter or half when they are one.
+    period: bool,
 }
 
 impl<'a> Captured<'a> {
@@ -181,6 +190,7 @@ impl<'a> Captured<'a> {
                 "ago_unit" => c.ago_unit = c.ago_unit.or(Some(text)),
                 "ago_dir" => c.ago_dir = c.ago_dir.or(Some(text)),
                 "next_year" => c.next_year = true,
+                "period" => c.period = true,
                 "both_fy" => {
                     c.start.fy = Some(text);
                     c.end.fy = Some(text);
@@ -316,6 +326,15 @@ fn read<'r>(t: &Texts<'_>, eras: &'r EraTable) -> Option<Parts<'r>> {
     if let Some(d) = t.day {
         p.day = Some(numerals::parse(d).filter(|d| (1..=31).contains(d))?);
     }
+    if t.new_year_day.is_some() {
+        (p.month, p.day) = (Some(1), Some(1));
+    }
+    if let Some(m) = t.fy_month {
+        let m = numerals::parse(m).filter(|m| (1..=12).contains(m))?;
+        p.fiscal = false;
+        p.month = Some(m);
+        p.year = p.year.map(|y| if m <= 3 { y + 1 } else { y });
+    }
     if let (Some(a), Some(b)) = (t.num_a, t.num_b) {
         // Numeric month and day (`3/5/2020`): a first number over 12 is the
         // day (`25/12/2020`); otherwise U.S. order, month first.
@@ -357,7 +376,8 @@ fn read<'r>(t: &Texts<'_>, eras: &'r EraTable) -> Option<Parts<'r>> {
         match t.ampm.map(names::is_afternoon) {
             Some(None) => return None,
             Some(Some(pm)) => {
-                if !(1..=12).contains(&hour) {
+                // 午前零時 is midnight, 午後0時 noon.
+                if !(0..=12).contains(&hour) {
                     return None;
                 }
                 hour = hour % 12 + if pm { 12 } else { 0 };
@@ -403,6 +423,10 @@ fn check(p: &Parts<'_>, flags: &mut Flags) {
 /// rolls the end into the next year when it would otherwise come first
 /// (`November 2019 to February`).
 fn complete_interval(a: &mut Parts<'_>, b: &mut Parts<'_>) -> Option<()> {
+    // A clock time alone at the end (`5月29日19:23~20:08`) is on the start's day.
+    if b.time.is_some() && b.year.is_none() && b.month.is_none() && b.day.is_none() {
+        (b.year, b.month, b.day) = (a.year, a.month, a.day);
+    }
     if b.day.is_some() && b.month.is_none() {
         b.month = a.month;
     }
@@ -434,6 +458,23 @@ fn interval_end(p: &Parts<'_>, is_end: bool) -> Point {
         return Point::month(y, if is_end { 3 } else { 4 });
     }
     p.point()
+}
+
+/// Months written with 期 (`4-6月期`, `一〜六月期`) that make a calendar
+/// quarter or half become it (`Q2`, `H1`): the start takes the quarter and
+/// the end is emptied. Other months (`4～9月期`) stay an interval.
+fn quarter_of_months(a: &mut Parts<'_>, b: &mut Parts<'_>) {
+    let (Some(m1), Some(m2)) = (a.month, b.month) else { return };
+    if a.day.is_some() || b.day.is_some() || b.year.is_some_and(|y| Some(y) != a.year) {
+        return;
+    }
+    match (m1, m2) {
+        (1, 3) | (4, 6) | (7, 9) | (10, 12) => a.quarter = Some(m2.div_ceil(3) as u8),
+        (1, 6) | (7, 12) => a.half = Some(m2.div_ceil(6) as u8),
+        _ => return,
+    }
+    a.month = None;
+    *b = Parts::default();
 }
 
 /// Converts the captures of a date match.
@@ -486,6 +527,8 @@ fn convert(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
         };
         v.relative = Some(rel);
         v.start.part = parts.part;
+        // 本日午前7時10分: the day named relatively, at a clock time.
+        v.start.time = parts.time.map(|(h, m)| (h as u8, m as u8));
         v
     } else {
         let mut a = read(&c.start, &data.eras)?;
@@ -501,6 +544,9 @@ fn convert(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
                 return None;
             }
             end.year = Some(e);
+        }
+        if c.period {
+            quarter_of_months(&mut a, &mut end);
         }
         if let (Some(offset), true) = (direction, a.part.is_some() && a.weekday.is_none()) {
             // 昨夜, 今晩, this morning: a part of a day named relatively.
@@ -518,7 +564,7 @@ fn convert(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
         }
         // A range pattern marks its connective with `to`; its end may not
         // be empty (`2019年から` alone is not a range).
-        if end.is_empty() && c.to {
+        if end.is_empty() && c.to && !(c.period && (a.quarter.is_some() || a.half.is_some())) {
             return None;
         }
         if end.is_empty() {

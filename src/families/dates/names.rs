@@ -100,7 +100,8 @@ pub fn unit(text: &str) -> Option<(TimeUnit, u32)> {
         "hour" | "時間" => (TimeUnit::Hour, 1),
         "minute" | "分" | "分間" => (TimeUnit::Minute, 1),
         "season" => (TimeUnit::Season, 1),
-        "quarter" | "quarterly" | "四半期" => (TimeUnit::Quarter, 1),
+        // 期 alone counts quarters in 2期連続 (two quarters in a row, of GDP).
+        "quarter" | "quarterly" | "四半期" | "期" => (TimeUnit::Quarter, 1),
         _ => {
             // Japanese units may carry 間 or 以上 after them.
             let j = text.trim().trim_end_matches('間');
@@ -168,7 +169,7 @@ pub fn day_part(text: &str) -> Option<super::value::DayPart> {
     Some(match t {
         "morning" | "午前" | "朝" => DayPart::Morning,
         "afternoon" | "午後" => DayPart::Afternoon,
-        "evening" | "夕方" | "夕" => DayPart::Evening,
+        "evening" | "夕方" | "夕刻" | "夕" => DayPart::Evening,
         "night" | "tonight" | "夜" | "晩" | "深夜" | "未明" => DayPart::Night,
         _ => return None,
     })

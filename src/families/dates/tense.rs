@@ -72,6 +72,10 @@ fn sentence(hay: &str, start: usize, end: usize) -> (usize, usize) {
 const FUTURE_EN: [&str; 10] =
     ["will", "shall", "'ll", "going to", "plans to", "is to", "are to", "scheduled", "expected to", "upcoming"];
 const PAST_EN: [&str; 5] = ["was", "were", "had", "did", "ago"];
+/// Words that name no time of their own: `would` (a future seen from the
+/// past, `it would try to launch by June 4`) and `could` keep the reference
+/// year, as a sentence without a marker does.
+const NEUTRAL_EN: [&str; 2] = ["would", "could"];
 
 /// Marker positions (offset in `text`, tense) of English words.
 fn english_markers(text: &str, out: &mut Vec<(usize, Tense)>) {
@@ -93,6 +97,8 @@ fn english_markers(text: &str, out: &mut Vec<(usize, Tense)>) {
             |m: &str| rest.starts_with(m) && rest[m.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
         if FUTURE_EN.iter().any(|m| multi(m)) || word.ends_with("'ll") {
             out.push((i, Tense::Future));
+        } else if NEUTRAL_EN.contains(&word) {
+            out.push((i, Tense::Unknown));
         } else if PAST_EN.contains(&word)
             || (word.len() > 4 && word.ends_with("ed") && bytes[i].is_ascii_lowercase() && word != "need")
         {
@@ -124,6 +130,10 @@ fn japanese_tense(after: &str) -> Tense {
 
 /// The tense of the sentence around `start..end` of `hay`.
 pub fn tense_at(hay: &str, start: usize, end: usize) -> Tense {
+    // 十二月分家計収支: the figures "for December" are of a month gone by.
+    if hay[end..].starts_with('分') {
+        return Tense::Past;
+    }
     let (s, e) = sentence(hay, start, end);
     let text = &hay[s..e];
     if text.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)) {
@@ -155,6 +165,7 @@ mod tests {
         assert_eq!(t("The United States meets in March.", "March"), Tense::Unknown);
         assert_eq!(t("He said talks will resume in May.", "May"), Tense::Future);
         assert_eq!(t("Talks in May were held. It will meet in June.", "May"), Tense::Past);
+        assert_eq!(t("It issued a warning that it would launch by June 4.", "June 4"), Tense::Unknown);
     }
 
     #[test]
@@ -164,6 +175,7 @@ mod tests {
         assert_eq!(t("4月に開催されます。", "4月"), Tense::Future);
         assert_eq!(t("4月の会合", "4月"), Tense::Unknown);
         assert_eq!(t("4月以降、多くの人が来日しております。", "4月"), Tense::Unknown);
+        assert_eq!(t("▽十二月分家計収支", "十二月"), Tense::Past);
         assert_eq!(t("It hired staff in August; it will hire in May.", "August"), Tense::Past);
     }
 }

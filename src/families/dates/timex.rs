@@ -54,9 +54,8 @@ pub fn timex(f: &Fields<'_>, _res: &Resources) -> Option<Normalized> {
             "now" | "currently" | "at present" | "presently" | "nowadays" | "現在" | "現時点" | "目下" | "今日" => {
                 "PRESENT_REF"
             }
-            "recently" | "lately" | "in the past" | "the past" | "近年" | "先ほど" | "先般" | "かつて" | "最近" => {
-                "PAST_REF"
-            }
+            "recently" | "lately" | "in the past" | "the past" | "近年" | "先ほど" | "先般" | "先日" | "かつて"
+            | "最近" => "PAST_REF",
             "in the future" | "the future" | "soon" | "今後" | "将来" => "FUTURE_REF",
             _ => return None,
         };
