@@ -177,6 +177,7 @@ fn office_head(hay: &str, start: usize, long: usize) -> usize {
 /// its whole long form, the first letter on the first word. Weak acronym
 /// words need a digit here (`Cks1`, not `Sea”`).
 pub fn short_long(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
+    note_lines(hay, s, out);
     for open in memchr_iter(b'(', hay.as_bytes()) {
         let Some(close) = close_paren(hay, open) else { continue };
         if let Some(def) = inside_gloss(hay, open, close, s).or_else(|| dash_gloss(hay, open, close, s)) {
@@ -192,10 +193,11 @@ pub fn short_long(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
             continue;
         }
         let before = hay[..open].trim_end_matches([' ', '\t']);
+        // The word ends at a space, a bracket or Japanese text: `海上共同演習「AUMX(ASEAN-U.S. Maritime Exercise)」`.
         let word_start = before
             .char_indices()
             .rev()
-            .find(|&(_, c)| c.is_whitespace() || "([{".contains(c))
+            .find(|&(_, c)| c.is_whitespace() || "([{".contains(c) || is_cjk(c))
             .map_or(0, |(p, c)| p + c.len_utf8());
         let (wa, wb) = trim_quotes(hay, word_start, before.len());
         let Some(sf) = ShortForm::parse(&hay[wa..wb], wa, s) else { continue };
@@ -226,10 +228,19 @@ pub fn short_long(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
 /// of Nuclear Weapons`, whose letters are in another order).
 fn inside_gloss(hay: &str, open: usize, close: usize, s: &AcronymSettings) -> Option<Definition> {
     // A short form has at most `max_short_len` characters: its colon (ASCII,
-    // or the lead byte of `：`) is near the bracket.
-    let near = &hay.as_bytes()[open + 1..close.min(open + 2 + s.max_short_len + 2)];
-    memchr::memchr2(b':', 0xEF, near)?;
-    let ((a, b), (ga, gb)) = super::japanese::colon_gloss(hay, open + 1, close)?;
+    // or the lead byte of `：`) is near the bracket, after it or (the
+    // English long form first: `(International Maritime Organization; IMO)`)
+    // before its end.
+    let bytes = hay.as_bytes();
+    let head = || {
+        memchr::memchr2(b':', 0xEF, &bytes[open + 1..close.min(open + 2 + s.max_short_len + 2)])?;
+        super::japanese::colon_gloss(hay, open + 1, close)
+    };
+    let tail = || {
+        memchr::memchr3(b':', b';', 0xEF, &bytes[close.saturating_sub(s.max_short_len + 4).max(open + 1)..close])?;
+        super::japanese::tail_gloss(hay, open + 1, close)
+    };
+    let ((a, b), (ga, gb)) = head().or_else(tail)?;
     let sf = ShortForm::parse(&hay[a..b], a, s)?;
     if !is_acronym_word(sf.acronym_word(), s) {
         return None;
@@ -244,8 +255,59 @@ fn inside_gloss(hay: &str, open: usize, close: usize, s: &AcronymSettings) -> Op
             k.long_forms(sf.text).any(|l| crate::normalize::collapse_space(gloss).eq_ignore_ascii_case(l))
         })
     };
-    ((whole && align::acceptable(sf.text, sf.letters(), gloss, Mode::Extended, s)) || known())
+    ((whole && align::acceptable_delimited(sf.text, sf.letters(), gloss, s)) || known())
         .then(|| Definition::new(&sf, (ga, gb)))
+}
+
+/// `IPCC:Intergovernmental Panel on Climate Change` on a line of its own,
+/// the way notes and glossaries define: a strong acronym word at the start
+/// of a line, a colon, and a proper name whose letters match from its first
+/// word. The name ends at the end of the line or at Japanese text (`NEPAD:New
+/// Partnership for Africa’s Development アフリカ諸国が…`); trailing words
+/// with a digit or without a lowercase letter are left out (`MEM:Major
+/// Economies Meeting G8、…`). `Note: The …` and `Source: BP` are not
+/// acronyms; `NB: This …` does not match.
+fn note_lines(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
+    for colon in memchr_iter(b':', hay.as_bytes()) {
+        let line = hay[..colon].rfind('\n').map_or(0, |i| i + 1);
+        let token = hay[line..colon].trim_start_matches([' ', '\t']);
+        let a = colon - token.len();
+        if token.is_empty() || token.len() > s.max_short_len + 2 || token.contains(char::is_whitespace) {
+            continue;
+        }
+        let Some(sf) = ShortForm::parse(token, a, s) else { continue };
+        if sf.text.len() != token.len() || sf.qualifiers().next().is_some() || !is_acronym_word(sf.acronym_word(), s) {
+            continue;
+        }
+        let rest = &hay[colon + 1..];
+        let end = rest.find(|c: char| c == '\n' || c == '(' || !(c.is_ascii() || c == '’')).unwrap_or(rest.len());
+        let phrase = &rest[..end];
+        let la = colon + 1 + (phrase.len() - phrase.trim_start().len());
+        let mut lb = colon + 1 + phrase.trim_end().len();
+        while let Some(w) = hay[la..lb].rfind(' ').map(|i| la + i + 1) {
+            let word = &hay[w..lb];
+            if word.contains(|c: char| c.is_ascii_digit()) || !word.contains(|c: char| c.is_ascii_lowercase()) {
+                lb = w - 1;
+            } else {
+                break;
+            }
+        }
+        lb = la + hay[la..lb].trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '\'' || c == ' ').len();
+        let long = &hay[la..lb];
+        if long.split_whitespace().count() < 2
+            || !long.starts_with(|c: char| c.is_ascii_uppercase())
+            || !align::is_proper_name(long, s)
+        {
+            continue;
+        }
+        let letters = sf.match_letters();
+        let whole = [Mode::Extended, Mode::Lenient]
+            .into_iter()
+            .any(|mode| right_to_left(&letters, long, mode, s).is_some_and(|f| token_start(long, f.first) == 0));
+        if whole && align::acceptable_delimited(sf.text, sf.letters(), long, s) {
+            out.push(Definition::new(&sf, (la, lb)));
+        }
+    }
 }
 
 /// `(Islamic Group – IG)`: a long form of two words or more, a dash with a
