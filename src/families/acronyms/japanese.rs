@@ -373,6 +373,29 @@ mod tests {
     }
 
     #[test]
+    fn number_prefixes() {
+        assert_eq!(number_prefix("令和7年3月7日ユニバーサル"), "令和7年3月7日".len());
+        assert_eq!(number_prefix("1高級事務レベル会合"), 1);
+        assert_eq!(number_prefix("3R推進フォーラム"), 0);
+        assert_eq!(number_prefix("令和臨調"), 0);
+        assert_eq!(number_prefix("20か国"), 0);
+    }
+
+    #[test]
+    fn glosses_in_brackets() {
+        let t = "(International Maritime Organization; IMO)";
+        let ((a, b), (ga, gb)) = tail_gloss(t, 1, t.len() - 1).expect("tail gloss");
+        assert_eq!((&t[a..b], &t[ga..gb]), ("IMO", "International Maritime Organization"));
+        assert!(tail_gloss("(IMO; International)", 1, 19).is_none());
+        let t = "(DOC:the Declaration on the Conduct)";
+        let (_, (ga, gb)) = colon_gloss(t, 1, t.len() - 1).expect("colon gloss");
+        assert_eq!(&t[ga..gb], "Declaration on the Conduct");
+        assert!(is_bracketed_name("持続可能な開発目標"));
+        assert!(!is_bracketed_name("重要なこと"));
+        assert!(!is_bracketed_name("な開発"));
+    }
+
+    #[test]
     fn not_definitions() {
         assert!(defs("1章3節(宇宙・サイバー・電磁波の領域での対応)").is_empty());
         assert!(defs("15(平成27)年3月").is_empty());
