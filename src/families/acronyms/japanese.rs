@@ -77,8 +77,11 @@ fn long_then_short(hay: &str, end: usize, open: usize, close: usize, s: &Acronym
         (g.span, g.short, true)
     } else {
         let (a, b) = hereinafter(hay, open + 1, close)
-            .or_else(|| colon_gloss(hay, open + 1, close).map(|(short, _)| short))
-            .or_else(|| tail_gloss(hay, open + 1, close).map(|(short, _)| short))
+            .or_else(|| colon_gloss(hay, open + 1, close, false).map(|(short, _)| short))
+            .or_else(|| tail_gloss(hay, open + 1, close, false).map(|(short, _)| short))
+            // A comma is also a list (`(EU, ASEAN and G7)`): only a gloss
+            // whose letters match.
+            .or_else(|| super::parenthesized::inside_gloss(hay, open, close, s).map(|d| d.short))
             .unwrap_or_else(|| trim_quotes(hay, open + 1, close));
         // `ADMMプラス`: a Latin acronym word and a katakana word of at most
         // four characters make one short form.
@@ -160,10 +163,11 @@ fn is_bracketed_name(inner: &str) -> bool {
 
 /// `International Maritime Organization; IMO` and `Joint Crediting
 /// Mechanism: JCM` inside a bracket: the English long form first, then `;`
-/// or a colon and the short form, an acronym-shaped word alone at the end.
-pub fn tail_gloss(hay: &str, start: usize, end: usize) -> Option<((usize, usize), (usize, usize))> {
+/// or a colon (or, with `comma`, a comma) and the short form, an
+/// acronym-shaped word alone at the end.
+pub fn tail_gloss(hay: &str, start: usize, end: usize, comma: bool) -> Option<((usize, usize), (usize, usize))> {
     let inner = &hay[start..end];
-    let (i, c) = inner.char_indices().rev().find(|&(_, c)| matches!(c, ';' | ':' | '：'))?;
+    let (i, c) = inner.char_indices().rev().find(|&(_, c)| is_gloss_separator(c, comma))?;
     let gloss = inner[..i].trim();
     let right = &inner[i + c.len_utf8()..];
     let short = right.trim();
@@ -176,6 +180,12 @@ pub fn tail_gloss(hay: &str, start: usize, end: usize) -> Option<((usize, usize)
         && gloss.starts_with(|c: char| c.is_ascii_alphabetic())
         && gloss.split_whitespace().count() >= 2)
         .then_some(((a, a + short.len()), (g, g + gloss.len())))
+}
+
+/// The separators of a gloss inside a bracket: a colon (ASCII or
+/// full-width), `;`, and with `comma` a comma.
+pub fn is_gloss_separator(c: char, comma: bool) -> bool {
+    matches!(c, ':' | '：' | ';') || (comma && matches!(c, ',' | '，' | '、'))
 }
 
 /// The `X` of `以下「X」という。` (also `以下単に「X」`, `と総称する`,
@@ -195,11 +205,12 @@ fn hereinafter(hay: &str, start: usize, end: usize) -> Option<(usize, usize)> {
 }
 
 /// `CTBT:Comprehensive Nuclear-Test-Ban-Treaty` inside a bracket: the short
-/// form before the colon (ASCII or full-width) and the English gloss after
-/// it, two words or more.
-pub fn colon_gloss(hay: &str, start: usize, end: usize) -> Option<((usize, usize), (usize, usize))> {
+/// form before the colon (ASCII or full-width; also `;`, and with `comma` a
+/// comma: `(UNDP, United Nations Development Programme)` after Japanese
+/// text) and the English gloss after it, two words or more.
+pub fn colon_gloss(hay: &str, start: usize, end: usize, comma: bool) -> Option<((usize, usize), (usize, usize))> {
     let inner = &hay[start..end];
-    let (i, c) = inner.char_indices().find(|&(_, c)| c == ':' || c == '：')?;
+    let (i, c) = inner.char_indices().find(|&(_, c)| is_gloss_separator(c, comma))?;
     let left = inner[..i].trim_end();
     let right = &inner[i + c.len_utf8()..];
     let gloss = right.trim();
@@ -384,11 +395,11 @@ mod tests {
     #[test]
     fn glosses_in_brackets() {
         let t = "(International Maritime Organization; IMO)";
-        let ((a, b), (ga, gb)) = tail_gloss(t, 1, t.len() - 1).expect("tail gloss");
+        let ((a, b), (ga, gb)) = tail_gloss(t, 1, t.len() - 1, false).expect("tail gloss");
         assert_eq!((&t[a..b], &t[ga..gb]), ("IMO", "International Maritime Organization"));
-        assert!(tail_gloss("(IMO; International)", 1, 19).is_none());
+        assert!(tail_gloss("(IMO; International)", 1, 19, false).is_none());
         let t = "(DOC:the Declaration on the Conduct)";
-        let (_, (ga, gb)) = colon_gloss(t, 1, t.len() - 1).expect("colon gloss");
+        let (_, (ga, gb)) = colon_gloss(t, 1, t.len() - 1, false).expect("colon gloss");
         assert_eq!(&t[ga..gb], "Declaration on the Conduct");
         assert!(is_bracketed_name("持続可能な開発目標"));
         assert!(!is_bracketed_name("重要なこと"));

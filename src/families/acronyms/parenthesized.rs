@@ -226,19 +226,23 @@ pub fn short_long(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
 /// match from the gloss's first word, or the gloss is listed for the short
 /// form in the known-expansions file (`NPT:Treaty on the Non-Proliferation
 /// of Nuclear Weapons`, whose letters are in another order).
-fn inside_gloss(hay: &str, open: usize, close: usize, s: &AcronymSettings) -> Option<Definition> {
+pub(super) fn inside_gloss(hay: &str, open: usize, close: usize, s: &AcronymSettings) -> Option<Definition> {
     // A short form has at most `max_short_len` characters: its colon (ASCII,
     // or the lead byte of `：`) is near the bracket, after it or (the
     // English long form first: `(International Maritime Organization; IMO)`)
     // before its end.
+    // After Japanese text a comma separates too: `国連開発計画(UNDP, United
+    // Nations Development Programme)`.
     let bytes = hay.as_bytes();
+    let comma = after_japanese(hay, open);
+    let separator = |b: &u8| matches!(b, b':' | b';' | 0xEF) || (comma && matches!(b, b',' | 0xE3));
     let head = || {
-        memchr::memchr2(b':', 0xEF, &bytes[open + 1..close.min(open + 2 + s.max_short_len + 2)])?;
-        super::japanese::colon_gloss(hay, open + 1, close)
+        bytes[open + 1..close.min(open + 2 + s.max_short_len + 2)].iter().any(separator).then_some(())?;
+        super::japanese::colon_gloss(hay, open + 1, close, comma)
     };
     let tail = || {
-        memchr::memchr3(b':', b';', 0xEF, &bytes[close.saturating_sub(s.max_short_len + 4).max(open + 1)..close])?;
-        super::japanese::tail_gloss(hay, open + 1, close)
+        bytes[close.saturating_sub(s.max_short_len + 4).max(open + 1)..close].iter().any(separator).then_some(())?;
+        super::japanese::tail_gloss(hay, open + 1, close, comma)
     };
     let ((a, b), (ga, gb)) = head().or_else(tail)?;
     let sf = ShortForm::parse(&hay[a..b], a, s)?;
