@@ -264,30 +264,39 @@ pub(super) fn inside_gloss(hay: &str, open: usize, close: usize, s: &AcronymSett
 }
 
 /// `IPCC:Intergovernmental Panel on Climate Change` on a line of its own,
-/// the way notes and glossaries define: a strong acronym word at the start
-/// of a line, a colon, and a proper name whose letters match from its first
-/// word. The name ends at the end of the line or at Japanese text (`NEPAD:New
-/// Partnership for Africa’s Development アフリカ諸国が…`); trailing words
-/// with a digit or without a lowercase letter are left out (`MEM:Major
-/// Economies Meeting G8、…`). `Note: The …` and `Source: BP` are not
-/// acronyms; `NB: This …` does not match.
+/// the way notes and glossaries define: at the start of a line (after a
+/// bullet, `- `, `* `, `• `, `・`), a strong acronym word, a separator (a
+/// colon, a tab, or a spaced `–`, `—`, `-` or `=`), and a proper name whose
+/// letters match from its first word. The name ends at the end of the line
+/// or at Japanese text (`NEPAD:New Partnership for Africa’s Development
+/// アフリカ諸国が…`); trailing words with a digit or without a lowercase
+/// letter are left out (`MEM:Major Economies Meeting G8、…`). `Note: The …`
+/// and `Source: BP` are not acronyms; `NB: This …` does not match.
 fn note_lines(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
-    for colon in memchr_iter(b':', hay.as_bytes()) {
-        let line = hay[..colon].rfind('\n').map_or(0, |i| i + 1);
-        let token = hay[line..colon].trim_start_matches([' ', '\t']);
-        let a = colon - token.len();
-        if token.is_empty() || token.len() > s.max_short_len + 2 || token.contains(char::is_whitespace) {
+    let starts = std::iter::once(0).chain(memchr_iter(b'\n', hay.as_bytes()).map(|i| i + 1));
+    for line in starts {
+        let text = hay[line..].trim_start_matches([' ', '\t']);
+        let body = ["- ", "* ", "• ", "・"].iter().find_map(|b| text.strip_prefix(b)).unwrap_or(text);
+        let body = body.trim_start_matches([' ', '\t']);
+        if !body.starts_with(|c: char| c.is_ascii_uppercase()) {
             continue;
         }
-        let Some(sf) = ShortForm::parse(token, a, s) else { continue };
-        if sf.text.len() != token.len() || sf.qualifiers().next().is_some() || !is_acronym_word(sf.acronym_word(), s) {
+        let a = hay.len() - body.len();
+        let n = body.find(|c: char| !(c.is_ascii_alphanumeric() || "-/&".contains(c))).unwrap_or(body.len());
+        if n > s.max_short_len + 2 {
             continue;
         }
-        let rest = &hay[colon + 1..];
+        let Some(sep) = separator(&body[n..]) else { continue };
+        let Some(sf) = ShortForm::parse(&body[..n], a, s) else { continue };
+        if sf.text.len() != n || sf.qualifiers().next().is_some() || !is_acronym_word(sf.acronym_word(), s) {
+            continue;
+        }
+        let from = a + n + sep;
+        let rest = &hay[from..];
         let end = rest.find(|c: char| c == '\n' || c == '(' || !(c.is_ascii() || c == '’')).unwrap_or(rest.len());
         let phrase = &rest[..end];
-        let la = colon + 1 + (phrase.len() - phrase.trim_start().len());
-        let mut lb = colon + 1 + phrase.trim_end().len();
+        let la = from + (phrase.len() - phrase.trim_start().len());
+        let mut lb = from + phrase.trim_end().len();
         while let Some(w) = hay[la..lb].rfind(' ').map(|i| la + i + 1) {
             let word = &hay[w..lb];
             if word.contains(|c: char| c.is_ascii_digit()) || !word.contains(|c: char| c.is_ascii_lowercase()) {
@@ -312,6 +321,22 @@ fn note_lines(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
             out.push(Definition::new(&sf, (la, lb)));
         }
     }
+}
+
+/// Length of the separator a note line puts after its short form: a colon
+/// (spaces before it allowed), a tab, or a spaced `–`, `—`, `-` or `=`.
+fn separator(after: &str) -> Option<usize> {
+    let spaced = after.trim_start_matches(' ');
+    if let Some(rest) = spaced.strip_prefix(':') {
+        return Some(after.len() - rest.len());
+    }
+    if after.starts_with('\t') {
+        return Some(1);
+    }
+    if spaced.len() == after.len() {
+        return None;
+    }
+    ["– ", "— ", "- ", "= "].iter().find_map(|d| spaced.strip_prefix(d)).map(|rest| after.len() - rest.len())
 }
 
 /// `(Islamic Group – IG)`: a long form of two words or more, a dash with a
