@@ -124,12 +124,7 @@ fn short_then_long(hay: &str, open: usize, close: usize, s: &AcronymSettings) ->
     let inner = &hay[open + 1..close];
     let n = inner.chars().count();
     let kanji = inner.chars().any(|c| is_name_char(c) && !c.is_ascii() && !is_katakana(c));
-    if n < 3
-        || n > s.max_japanese_long
-        || !is_bracketed_name(inner)
-        || !(kanji || n >= 7)
-        || is_anaphor(inner)
-    {
+    if n < 3 || n > s.max_japanese_long || !is_bracketed_name(inner) || !(kanji || n >= 7) || is_anaphor(inner) {
         return None;
     }
     Some(Definition { short: (word_start, open), long: (open + 1, close), key: sf.key(), pdf_gloss: false })
