@@ -273,19 +273,31 @@ pub(super) fn inside_gloss(hay: &str, open: usize, close: usize, s: &AcronymSett
 /// letter are left out (`MEM:Major Economies Meeting G8、…`). `Note: The …`
 /// and `Source: BP` are not acronyms; `NB: This …` does not match.
 fn note_lines(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
-    let starts = std::iter::once(0).chain(memchr_iter(b'\n', hay.as_bytes()).map(|i| i + 1));
+    let bytes = hay.as_bytes();
+    let starts = std::iter::once(0).chain(memchr_iter(b'\n', bytes).map(|i| i + 1));
     for line in starts {
-        let text = hay[line..].trim_start_matches([' ', '\t']);
-        let body = ["- ", "* ", "• ", "・"].iter().find_map(|b| text.strip_prefix(b)).unwrap_or(text);
-        let body = body.trim_start_matches([' ', '\t']);
-        if !body.starts_with(|c: char| c.is_ascii_uppercase()) {
+        // Most lines start with a word that is not followed by a separator:
+        // read bytes, and only the first word.
+        let mut a = line;
+        while bytes.get(a).is_some_and(|&b| b == b' ' || b == b'\t') {
+            a += 1;
+        }
+        if !bytes.get(a).is_some_and(|b| b.is_ascii_uppercase()) {
+            let text = &hay[a..];
+            let Some(rest) = ["- ", "* ", "• ", "・"].iter().find_map(|b| text.strip_prefix(b)) else { continue };
+            a = hay.len() - rest.trim_start_matches([' ', '\t']).len();
+            if !bytes.get(a).is_some_and(|b| b.is_ascii_uppercase()) {
+                continue;
+            }
+        }
+        let n = bytes[a..]
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b"-/&".contains(&b)))
+            .unwrap_or(bytes.len() - a);
+        if n > s.max_short_len + 2 || !bytes.get(a + n).is_some_and(|&b| matches!(b, b':' | b' ' | b'\t')) {
             continue;
         }
-        let a = hay.len() - body.len();
-        let n = body.find(|c: char| !(c.is_ascii_alphanumeric() || "-/&".contains(c))).unwrap_or(body.len());
-        if n > s.max_short_len + 2 {
-            continue;
-        }
+        let body = &hay[a..];
         let Some(sep) = separator(&body[n..]) else { continue };
         let Some(sf) = ShortForm::parse(&body[..n], a, s) else { continue };
         if sf.text.len() != n || sf.qualifiers().next().is_some() || !is_acronym_word(sf.acronym_word(), s) {
