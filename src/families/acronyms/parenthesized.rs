@@ -309,6 +309,10 @@ fn note_lines(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
         let phrase = &rest[..end];
         let la = from + (phrase.len() - phrase.trim_start().len());
         let mut lb = from + phrase.trim_end().len();
+        // `ABC: ` and nothing after it on the line.
+        if lb <= la {
+            continue;
+        }
         while let Some(w) = hay[la..lb].rfind(' ').map(|i| la + i + 1) {
             let word = &hay[w..lb];
             if word.contains(|c: char| c.is_ascii_digit()) || !word.contains(|c: char| c.is_ascii_lowercase()) {
@@ -419,6 +423,17 @@ mod tests {
         let mut out = Vec::new();
         f(t, &AcronymSettings::default(), &mut out);
         out.iter().map(|d| (t[d.short.0..d.short.1].to_string(), t[d.long.0..d.long.1].to_string())).collect()
+    }
+
+    #[test]
+    fn note_lines_at_the_edges() {
+        for t in ["ABC: \nx", "ABC:", "ABC:\t\n", "• ABC – ", "ABC -", "ABC\t", "- "] {
+            assert!(defs(short_long, t).is_empty(), "{t:?}");
+        }
+        assert_eq!(
+            defs(short_long, "IPCC:Intergovernmental Panel on Climate Change"),
+            [("IPCC".into(), "Intergovernmental Panel on Climate Change".into())]
+        );
     }
 
     #[test]
