@@ -282,11 +282,11 @@ fn note_lines(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
         while bytes.get(a).is_some_and(|&b| b == b' ' || b == b'\t') {
             a += 1;
         }
-        if !bytes.get(a).is_some_and(|b| b.is_ascii_uppercase()) {
+        if !bytes.get(a).is_some_and(u8::is_ascii_uppercase) {
             let text = &hay[a..];
             let Some(rest) = ["- ", "* ", "• ", "・"].iter().find_map(|b| text.strip_prefix(b)) else { continue };
             a = hay.len() - rest.trim_start_matches([' ', '\t']).len();
-            if !bytes.get(a).is_some_and(|b| b.is_ascii_uppercase()) {
+            if !bytes.get(a).is_some_and(u8::is_ascii_uppercase) {
                 continue;
             }
         }
