@@ -1,6 +1,6 @@
 //! Scores the acronym detectors on gold corpora: the definitions of `seeds/`
 //! (`tests/data/seeds-acronyms.csv`), the official-text splits of
-//! `tests/data/acronyms-heldout/` (`dev`, `heldout`, `heldout2`, and
+//! `tests/data/acronyms-heldout/` (`dev` and `dev2`, tuned on; `heldout`, `heldout2`, and
 //! `heldout-all`: the two held-out splits pooled) and the BioC corpora in
 //! `tests/data/abbr-bioc/`. Precision, recall and F1 per corpus, for the
 //! faithful Schwartz & Hearst base and for the extended detector of
@@ -34,6 +34,7 @@ fn main() {
     let mut corpora = vec![
         corpora::seeds(root),
         corpora::official(root, "dev"),
+        corpora::official(root, "dev2"),
         corpora::official(root, "heldout"),
         corpora::official(root, "heldout2"),
     ];

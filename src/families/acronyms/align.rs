@@ -135,10 +135,26 @@ pub fn is_proper_name(long: &str, s: &AcronymSettings) -> bool {
 /// comma must be a proper name (`U.S. Forces, Japan`), so that a long-form
 /// search that runs past a clause does not take it in.
 pub fn acceptable(short: &str, letters: usize, long: &str, mode: Mode, s: &AcronymSettings) -> bool {
+    window_words(long, mode, s) <= s.window(letters) && sane(short, long, mode, s)
+}
+
+/// [`acceptable`] for a long form that the text delimits itself: the gloss
+/// after a colon in a bracket (`(AHR:ASEAN Militaries' Humanitarian
+/// Assistance and Disaster Relief Table-Top Exercise)`) or on a note line
+/// (`IPCC:Intergovernmental Panel on Climate Change`). The text pairs the
+/// two forms, so a proper name need not fit the window (the window guards
+/// a long-form *search* against running too far left); any other phrase
+/// still must.
+pub fn acceptable_delimited(short: &str, letters: usize, long: &str, s: &AcronymSettings) -> bool {
+    acceptable(short, letters, long, Mode::Extended, s)
+        || (is_proper_name(long, s) && sane(short, long, Mode::Extended, s))
+}
+
+/// The checks of [`acceptable`] besides the window.
+fn sane(short: &str, long: &str, mode: Mode, s: &AcronymSettings) -> bool {
     long.len() >= short.len()
         && !long.match_indices(short).any(|(i, _)| long[i + short.len()..].starts_with(' '))
         && !long.ends_with(short)
-        && window_words(long, mode, s) <= s.window(letters)
         && (mode == Mode::Faithful
             || !has_clause_comma(long)
             || is_proper_name(long, s)

@@ -21,11 +21,14 @@ use crate::text::is_cjk;
 
 /// Pushes the Japanese-long-form definitions of `hay`.
 pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
+    let first = out.len();
     for open in memchr_iter(b'(', hay.as_bytes()) {
         let Some(prev) = hay[..open].chars().next_back() else { continue };
         let Some(close) = close_bracket(hay, open) else { continue };
         let def = if is_cjk(prev) {
-            long_then_short(hay, open, close, s)
+            long_then_short(hay, open, open, close, s)
+        } else if let Some(end) = footnote_start(hay, open) {
+            long_then_short(hay, end, open, close, s)
         } else if prev.is_ascii_alphanumeric() {
             short_then_long(hay, open, close, s)
         } else {
@@ -33,16 +36,52 @@ pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
         };
         out.extend(def);
     }
+    prefer_suffixes(hay, &mut out[first..]);
+}
+
+/// Where a footnote number between a Japanese long form and its bracket
+/// starts: `ASEAN地域フォーラム13(ARF:ASEAN Regional Forum)`, one to three
+/// digits right after a CJK character.
+fn footnote_start(hay: &str, open: usize) -> Option<usize> {
+    let before = &hay[..open];
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let start = open - digits;
+    ((1..=3).contains(&digits) && hay[..start].chars().next_back().is_some_and(|c| is_cjk(c) && !c.is_ascii()))
+        .then_some(start)
+}
+
+/// A document's Japanese long forms of one short form: one that ends with
+/// another is that other name behind a modifier (a heading on the line
+/// before, `国際保健` + `ユニバーサル・ヘルス・カバレッジ(UHC)`, which the
+/// view joins; `国連総会ユニバーサル・ヘルス・カバレッジ(UHC)ハイレベル会合`),
+/// and is cut to it.
+fn prefer_suffixes(hay: &str, defs: &mut [Definition]) {
+    for i in 0..defs.len() {
+        let best = defs
+            .iter()
+            .filter(|o| o.key == defs[i].key && !o.pdf_gloss && !defs[i].pdf_gloss)
+            .map(|o| &hay[o.long.0..o.long.1])
+            .filter(|t| t.len() < defs[i].long.1 - defs[i].long.0 && hay[defs[i].long.0..defs[i].long.1].ends_with(t))
+            .map(str::len)
+            .min();
+        if let Some(len) = best {
+            defs[i].long.0 = defs[i].long.1 - len;
+        }
+    }
 }
 
 /// `宇宙状況監視（SSA）`, `包括的核実験禁止条約（CTBT：Comprehensive …）`,
 /// `北大西洋条約機構（以下「NATO」という。）` and the PDF gloss.
-fn long_then_short(hay: &str, open: usize, close: usize, s: &AcronymSettings) -> Option<Definition> {
+fn long_then_short(hay: &str, end: usize, open: usize, close: usize, s: &AcronymSettings) -> Option<Definition> {
     let (short, key, pdf_gloss) = if let Some(g) = gloss::parse(hay, open + 1, close, s) {
         (g.span, g.short, true)
     } else {
         let (a, b) = hereinafter(hay, open + 1, close)
-            .or_else(|| colon_gloss(hay, open + 1, close).map(|(short, _)| short))
+            .or_else(|| colon_gloss(hay, open + 1, close, false).map(|(short, _)| short))
+            .or_else(|| tail_gloss(hay, open + 1, close, false).map(|(short, _)| short))
+            // A comma is also a list (`(EU, ASEAN and G7)`): only a gloss
+            // whose letters match.
+            .or_else(|| super::parenthesized::inside_gloss(hay, open, close, s).map(|d| d.short))
             .unwrap_or_else(|| trim_quotes(hay, open + 1, close));
         // `ADMMプラス`: a Latin acronym word and a katakana word of at most
         // four characters make one short form.
@@ -59,7 +98,7 @@ fn long_then_short(hay: &str, open: usize, close: usize, s: &AcronymSettings) ->
         let key = if suffix > 0 { hay[a..b].to_string() } else { sf.key() };
         ((a, b), key, false)
     };
-    let long = long_form(hay, open, s.max_japanese_long)?;
+    let long = long_form(hay, end, s.max_japanese_long)?;
     Some(Definition { short, long, key, pdf_gloss })
 }
 
@@ -85,15 +124,63 @@ fn short_then_long(hay: &str, open: usize, close: usize, s: &AcronymSettings) ->
     let inner = &hay[open + 1..close];
     let n = inner.chars().count();
     let kanji = inner.chars().any(|c| is_name_char(c) && !c.is_ascii() && !is_katakana(c));
-    if n < 3
-        || n > s.max_japanese_long
-        || !inner.chars().all(|c| is_name_char(c) && !c.is_ascii())
-        || !(kanji || n >= 7)
-        || is_anaphor(inner)
-    {
+    if n < 3 || n > s.max_japanese_long || !is_bracketed_name(inner) || !(kanji || n >= 7) || is_anaphor(inner) {
         return None;
     }
     Some(Definition { short: (word_start, open), long: (open + 1, close), key: sf.key(), pdf_gloss: false })
+}
+
+/// True when `inner` is a Japanese name: kanji and katakana, joined by
+/// [`ATTRIBUTIVES`] or by the `な` of an adjective after a kanji
+/// (`SDGs(持続可能な開発目標)`), starting and ending with a name character.
+fn is_bracketed_name(inner: &str) -> bool {
+    let mut rest = inner;
+    let mut prev: Option<char> = None;
+    while let Some(c) = rest.chars().next() {
+        if is_name_char(c) && !c.is_ascii() {
+            rest = &rest[c.len_utf8()..];
+            prev = Some(c);
+            continue;
+        }
+        let link = ATTRIBUTIVES.iter().find(|l| rest.starts_with(*l)).map(|l| l.len()).or_else(|| {
+            (c == 'な' && prev.is_some_and(|p| is_name_char(p) && !is_katakana(p) && !p.is_ascii())).then_some(3)
+        });
+        match link {
+            Some(len) if prev.is_some() && rest.len() > len => {
+                rest = &rest[len..];
+                prev = None;
+            }
+            _ => return false,
+        }
+    }
+    prev.is_some()
+}
+
+/// `International Maritime Organization; IMO` and `Joint Crediting
+/// Mechanism: JCM` inside a bracket: the English long form first, then `;`
+/// or a colon (or, with `comma`, a comma) and the short form, an
+/// acronym-shaped word alone at the end.
+pub fn tail_gloss(hay: &str, start: usize, end: usize, comma: bool) -> Option<((usize, usize), (usize, usize))> {
+    let inner = &hay[start..end];
+    let (i, c) = inner.char_indices().rev().find(|&(_, c)| is_gloss_separator(c, comma))?;
+    let gloss = inner[..i].trim();
+    let right = &inner[i + c.len_utf8()..];
+    let short = right.trim();
+    let a = start + i + c.len_utf8() + (right.len() - right.trim_start().len());
+    let g = start + (inner.len() - inner.trim_start().len());
+    (!short.is_empty()
+        && short.len() <= 12
+        && short.starts_with(|c: char| c.is_ascii_alphabetic())
+        && short.bytes().all(|b| b.is_ascii_alphanumeric() || b"-/&".contains(&b))
+        && gloss.starts_with(|c: char| c.is_ascii_alphabetic())
+        && gloss.split_whitespace().count() >= 2)
+        .then_some(((a, a + short.len()), (g, g + gloss.len())))
+}
+
+/// The separators of a gloss inside a bracket: a colon (ASCII or
+/// full-width), `;`, and with `comma` a comma.
+pub fn is_gloss_separator(c: char, comma: bool) -> bool {
+    matches!(c, ':' | '：' | ';') || (comma && matches!(c, ',' | '，' | '、'))
 }
 
 /// The `X` of `以下「X」という。` (also `以下単に「X」`, `と総称する`,
@@ -113,15 +200,25 @@ fn hereinafter(hay: &str, start: usize, end: usize) -> Option<(usize, usize)> {
 }
 
 /// `CTBT:Comprehensive Nuclear-Test-Ban-Treaty` inside a bracket: the short
-/// form before the colon (ASCII or full-width) and the English gloss after
-/// it, two words or more.
-pub fn colon_gloss(hay: &str, start: usize, end: usize) -> Option<((usize, usize), (usize, usize))> {
+/// form before the colon (ASCII or full-width; also `;`, and with `comma` a
+/// comma: `(UNDP, United Nations Development Programme)` after Japanese
+/// text) and the English gloss after it, two words or more.
+pub fn colon_gloss(hay: &str, start: usize, end: usize, comma: bool) -> Option<((usize, usize), (usize, usize))> {
     let inner = &hay[start..end];
-    let (i, c) = inner.char_indices().find(|&(_, c)| c == ':' || c == '：')?;
+    let (i, c) = inner.char_indices().find(|&(_, c)| is_gloss_separator(c, comma))?;
     let left = inner[..i].trim_end();
     let right = &inner[i + c.len_utf8()..];
     let gloss = right.trim();
-    let g = start + i + c.len_utf8() + (right.len() - right.trim_start().len());
+    let mut g = start + i + c.len_utf8() + (right.len() - right.trim_start().len());
+    // `(DOC:the Declaration on the Conduct of Parties …)`: the article is
+    // not part of the long form.
+    let gloss = match ["the ", "The "].iter().find_map(|a| gloss.strip_prefix(a)) {
+        Some(rest) if rest.split_whitespace().count() >= 2 => {
+            g += gloss.len() - rest.len();
+            rest
+        }
+        _ => gloss,
+    };
     (!left.is_empty()
         && left.bytes().all(|b| b.is_ascii_alphanumeric() || b"-/&".contains(&b))
         && gloss.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -180,10 +277,37 @@ fn long_form(hay: &str, open: usize, max_chars: usize) -> Option<(usize, usize)>
         }
         (start, open)
     };
+    let a = a + number_prefix(&hay[a..b]);
     let text = &hay[a..b];
     let n = text.chars().count();
     (n >= 2 && n <= max_chars && text.chars().any(|c| is_cjk(c) && !c.is_ascii()) && !is_anaphor(text))
         .then_some((a, b))
+}
+
+/// Length of a date or list number at the start of a long form, which the
+/// name run took in: `令和7年3月7日` (a date line before a heading the view
+/// joined), `1` (from `①`, a list item). A name that is only a number and
+/// its unit keeps it.
+fn number_prefix(text: &str) -> usize {
+    let mut rest = ["令和", "平成", "昭和"]
+        .iter()
+        .find_map(|e| text.strip_prefix(e))
+        .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(text);
+    loop {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 {
+            break;
+        }
+        rest = &rest[digits..];
+        rest = ["年度", "年", "月", "日"].iter().find_map(|u| rest.strip_prefix(u)).unwrap_or(rest);
+    }
+    let cut = text.len() - rest.len();
+    if cut == 0 || rest.chars().count() < 2 || !rest.starts_with(|c: char| is_name_char(c) && !c.is_ascii()) {
+        0
+    } else {
+        cut
+    }
 }
 
 /// Start of the run of name characters ending at `end`.
@@ -252,6 +376,29 @@ mod tests {
                 true
             )]
         );
+    }
+
+    #[test]
+    fn number_prefixes() {
+        assert_eq!(number_prefix("令和7年3月7日ユニバーサル"), "令和7年3月7日".len());
+        assert_eq!(number_prefix("1高級事務レベル会合"), 1);
+        assert_eq!(number_prefix("3R推進フォーラム"), 0);
+        assert_eq!(number_prefix("令和臨調"), 0);
+        assert_eq!(number_prefix("20か国"), 0);
+    }
+
+    #[test]
+    fn glosses_in_brackets() {
+        let t = "(International Maritime Organization; IMO)";
+        let ((a, b), (ga, gb)) = tail_gloss(t, 1, t.len() - 1, false).expect("tail gloss");
+        assert_eq!((&t[a..b], &t[ga..gb]), ("IMO", "International Maritime Organization"));
+        assert!(tail_gloss("(IMO; International)", 1, 19, false).is_none());
+        let t = "(DOC:the Declaration on the Conduct)";
+        let (_, (ga, gb)) = colon_gloss(t, 1, t.len() - 1, false).expect("colon gloss");
+        assert_eq!(&t[ga..gb], "Declaration on the Conduct");
+        assert!(is_bracketed_name("持続可能な開発目標"));
+        assert!(!is_bracketed_name("重要なこと"));
+        assert!(!is_bracketed_name("な開発"));
     }
 
     #[test]

@@ -177,6 +177,7 @@ fn office_head(hay: &str, start: usize, long: usize) -> usize {
 /// its whole long form, the first letter on the first word. Weak acronym
 /// words need a digit here (`Cks1`, not `Sea”`).
 pub fn short_long(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
+    note_lines(hay, s, out);
     for open in memchr_iter(b'(', hay.as_bytes()) {
         let Some(close) = close_paren(hay, open) else { continue };
         if let Some(def) = inside_gloss(hay, open, close, s).or_else(|| dash_gloss(hay, open, close, s)) {
@@ -192,10 +193,11 @@ pub fn short_long(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
             continue;
         }
         let before = hay[..open].trim_end_matches([' ', '\t']);
+        // The word ends at a space, a bracket or Japanese text: `海上共同演習「AUMX(ASEAN-U.S. Maritime Exercise)」`.
         let word_start = before
             .char_indices()
             .rev()
-            .find(|&(_, c)| c.is_whitespace() || "([{".contains(c))
+            .find(|&(_, c)| c.is_whitespace() || "([{".contains(c) || is_cjk(c))
             .map_or(0, |(p, c)| p + c.len_utf8());
         let (wa, wb) = trim_quotes(hay, word_start, before.len());
         let Some(sf) = ShortForm::parse(&hay[wa..wb], wa, s) else { continue };
@@ -224,12 +226,25 @@ pub fn short_long(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
 /// match from the gloss's first word, or the gloss is listed for the short
 /// form in the known-expansions file (`NPT:Treaty on the Non-Proliferation
 /// of Nuclear Weapons`, whose letters are in another order).
-fn inside_gloss(hay: &str, open: usize, close: usize, s: &AcronymSettings) -> Option<Definition> {
+pub(super) fn inside_gloss(hay: &str, open: usize, close: usize, s: &AcronymSettings) -> Option<Definition> {
     // A short form has at most `max_short_len` characters: its colon (ASCII,
-    // or the lead byte of `：`) is near the bracket.
-    let near = &hay.as_bytes()[open + 1..close.min(open + 2 + s.max_short_len + 2)];
-    memchr::memchr2(b':', 0xEF, near)?;
-    let ((a, b), (ga, gb)) = super::japanese::colon_gloss(hay, open + 1, close)?;
+    // or the lead byte of `：`) is near the bracket, after it or (the
+    // English long form first: `(International Maritime Organization; IMO)`)
+    // before its end.
+    // After Japanese text a comma separates too: `国連開発計画(UNDP, United
+    // Nations Development Programme)`.
+    let bytes = hay.as_bytes();
+    let comma = after_japanese(hay, open);
+    let separator = |b: &u8| matches!(b, b':' | b';' | 0xEF) || (comma && matches!(b, b',' | 0xE3));
+    let head = || {
+        bytes[open + 1..close.min(open + 2 + s.max_short_len + 2)].iter().any(separator).then_some(())?;
+        super::japanese::colon_gloss(hay, open + 1, close, comma)
+    };
+    let tail = || {
+        bytes[close.saturating_sub(s.max_short_len + 4).max(open + 1)..close].iter().any(separator).then_some(())?;
+        super::japanese::tail_gloss(hay, open + 1, close, comma)
+    };
+    let ((a, b), (ga, gb)) = head().or_else(tail)?;
     let sf = ShortForm::parse(&hay[a..b], a, s)?;
     if !is_acronym_word(sf.acronym_word(), s) {
         return None;
@@ -244,8 +259,100 @@ fn inside_gloss(hay: &str, open: usize, close: usize, s: &AcronymSettings) -> Op
             k.long_forms(sf.text).any(|l| crate::normalize::collapse_space(gloss).eq_ignore_ascii_case(l))
         })
     };
-    ((whole && align::acceptable(sf.text, sf.letters(), gloss, Mode::Extended, s)) || known())
+    ((whole && align::acceptable_delimited(sf.text, sf.letters(), gloss, s)) || known())
         .then(|| Definition::new(&sf, (ga, gb)))
+}
+
+/// `IPCC:Intergovernmental Panel on Climate Change` on a line of its own,
+/// the way notes and glossaries define: at the start of a line (after a
+/// bullet, `- `, `* `, `• `, `・`), a strong acronym word, a separator (a
+/// colon, a tab, or a spaced `–`, `—`, `-` or `=`), and a proper name whose
+/// letters match from its first word. The name ends at the end of the line
+/// or at Japanese text (`NEPAD:New Partnership for Africa’s Development
+/// アフリカ諸国が…`); trailing words with a digit or without a lowercase
+/// letter are left out (`MEM:Major Economies Meeting G8、…`). `Note: The …`
+/// and `Source: BP` are not acronyms; `NB: This …` does not match.
+fn note_lines(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
+    let bytes = hay.as_bytes();
+    let starts = std::iter::once(0).chain(memchr_iter(b'\n', bytes).map(|i| i + 1));
+    for line in starts {
+        // Most lines start with a word that is not followed by a separator:
+        // read bytes, and only the first word.
+        let mut a = line;
+        while bytes.get(a).is_some_and(|&b| b == b' ' || b == b'\t') {
+            a += 1;
+        }
+        if !bytes.get(a).is_some_and(u8::is_ascii_uppercase) {
+            let text = &hay[a..];
+            let Some(rest) = ["- ", "* ", "• ", "・"].iter().find_map(|b| text.strip_prefix(b)) else { continue };
+            a = hay.len() - rest.trim_start_matches([' ', '\t']).len();
+            if !bytes.get(a).is_some_and(u8::is_ascii_uppercase) {
+                continue;
+            }
+        }
+        let n = bytes[a..]
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b"-/&".contains(&b)))
+            .unwrap_or(bytes.len() - a);
+        if n > s.max_short_len + 2 || !bytes.get(a + n).is_some_and(|&b| matches!(b, b':' | b' ' | b'\t')) {
+            continue;
+        }
+        let body = &hay[a..];
+        let Some(sep) = separator(&body[n..]) else { continue };
+        let Some(sf) = ShortForm::parse(&body[..n], a, s) else { continue };
+        if sf.text.len() != n || sf.qualifiers().next().is_some() || !is_acronym_word(sf.acronym_word(), s) {
+            continue;
+        }
+        let from = a + n + sep;
+        let rest = &hay[from..];
+        let end = rest.find(|c: char| c == '\n' || c == '(' || !(c.is_ascii() || c == '’')).unwrap_or(rest.len());
+        let phrase = &rest[..end];
+        let la = from + (phrase.len() - phrase.trim_start().len());
+        let mut lb = from + phrase.trim_end().len();
+        // `ABC: ` and nothing after it on the line.
+        if lb <= la {
+            continue;
+        }
+        while let Some(w) = hay[la..lb].rfind(' ').map(|i| la + i + 1) {
+            let word = &hay[w..lb];
+            if word.contains(|c: char| c.is_ascii_digit()) || !word.contains(|c: char| c.is_ascii_lowercase()) {
+                lb = w - 1;
+            } else {
+                break;
+            }
+        }
+        lb = la + hay[la..lb].trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '\'' || c == ' ').len();
+        let long = &hay[la..lb];
+        if long.split_whitespace().count() < 2
+            || !long.starts_with(|c: char| c.is_ascii_uppercase())
+            || !align::is_proper_name(long, s)
+        {
+            continue;
+        }
+        let letters = sf.match_letters();
+        let whole = [Mode::Extended, Mode::Lenient]
+            .into_iter()
+            .any(|mode| right_to_left(&letters, long, mode, s).is_some_and(|f| token_start(long, f.first) == 0));
+        if whole && align::acceptable_delimited(sf.text, sf.letters(), long, s) {
+            out.push(Definition::new(&sf, (la, lb)));
+        }
+    }
+}
+
+/// Length of the separator a note line puts after its short form: a colon
+/// (spaces before it allowed), a tab, or a spaced `–`, `—`, `-` or `=`.
+fn separator(after: &str) -> Option<usize> {
+    let spaced = after.trim_start_matches(' ');
+    if let Some(rest) = spaced.strip_prefix(':') {
+        return Some(after.len() - rest.len());
+    }
+    if after.starts_with('\t') {
+        return Some(1);
+    }
+    if spaced.len() == after.len() {
+        return None;
+    }
+    ["– ", "— ", "- ", "= "].iter().find_map(|d| spaced.strip_prefix(d)).map(|rest| after.len() - rest.len())
 }
 
 /// `(Islamic Group – IG)`: a long form of two words or more, a dash with a
@@ -316,6 +423,15 @@ mod tests {
         let mut out = Vec::new();
         f(t, &AcronymSettings::default(), &mut out);
         out.iter().map(|d| (t[d.short.0..d.short.1].to_string(), t[d.long.0..d.long.1].to_string())).collect()
+    }
+
+    #[test]
+    fn note_lines_at_the_edges() {
+        for t in ["ABC: \nx", "ABC:", "ABC:\t\n", "• ABC – ", "ABC -", "ABC\t", "- "] {
+            assert!(defs(short_long, t).is_empty(), "{t:?}");
+        }
+        // The default settings have no stop words: a name without them.
+        assert_eq!(defs(short_long, "注1\nDSN:Deep Space Network\n"), [("DSN".into(), "Deep Space Network".into())]);
     }
 
     #[test]
