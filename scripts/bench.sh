@@ -5,6 +5,7 @@
 #
 #   scripts/bench.sh                 # 1 GiB corpus, 3 timed runs each
 #   SIZE=200M RUNS=5 scripts/bench.sh
+#   BASELINE=/path/to/old/yomitori scripts/bench.sh   # before and after, one run
 #
 # Prints a table (MB/s, ratio to ripgrep at the same thread count, peak RSS)
 # and writes it to benches/results/<date>.csv. Throughput uses the median of
@@ -58,6 +59,9 @@ for form in files one.txt; do
   for j in 1 "$CORES"; do
     cases+=("rg:$form|$j|rg --count-matches --no-filename -F -f $TERMS -j$j $target")
     cases+=("yomitori:$form|$j|$BIN extract $target -j$j -q -o -")
+    if [ -n "${BASELINE:-}" ]; then
+      cases+=("baseline:$form|$j|$BASELINE extract $target -j$j -q -o -")
+    fi
   done
 done
 
@@ -102,7 +106,7 @@ for row in rows:
 bad = []
 for row in rows:
     same = {x["output"] for x in rows if x["tool"] == row["tool"] and x["corpus"] == row["corpus"]}
-    if len(same) != 1 and row["tool"] == "yomitori":
+    if len(same) != 1 and row["tool"] in ("yomitori", "baseline"):
         bad.append(f'{row["tool"]} {row["corpus"]}: outputs differ across thread counts')
 print(f"machine: {machine}; corpus {nbytes / 1e6:.0f} MB")
 print(f'{"tool":9} {"corpus":8} {"threads":>7} {"median s":>9} {"MB/s":>8} {"vs rg":>6} {"peak RSS MB":>11}')

@@ -18,11 +18,18 @@ into the names a text uses for its government and its forces:
            name or a short code)
   Japanese J政府, J軍, J海軍, J陸軍, J空軍, J国防軍, J沿岸警備隊, and the same
            after a one-character abbreviation (米政府, 米軍, 米海軍)
+  Ministries  Ministry of Foreign Affairs of X, the X/D Ministry of Foreign
+           Affairs, X/D Foreign Ministry, X's Foreign Ministry; Ministry of
+           (National) Defense/Defence of X, X/D Ministry of Defense/Defence,
+           X/D Defense/Defence Ministry; J外務省, J外交部, J国防省, J国防部
+           (中国外交部, 韓国国防部, ロシア外務省), for every country but Japan
+           and the United States, whose ministries and departments are
+           curated (jp_government.csv, organizations.csv) under their own ids
 
 where X is an English name, D a demonym and J a Japanese name of the
 country. Ids: gov:XX (the government), mil:XX (the armed forces),
-mil:XX-navy, -army, -air-force, -coast-guard; the code is recoverable from
-the id. A surface or an id that a curated gazetteer (organizations.csv,
+mil:XX-navy, -army, -air-force, -coast-guard, gov:XX-foreign-affairs and
+gov:XX-defense (the two ministries); the code is recoverable from the id. A surface or an id that a curated gazetteer (organizations.csv,
 jp_government.csv, events.csv, laws.csv) already has keeps the curated
 row: the rule's `curated` key leaves the surface to it and takes its
 canonical name for the id (in Rust, at load). Standard library only; the
@@ -36,12 +43,19 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 GAZ = os.path.join(ROOT, "rules", "gazetteers")
 
 # Names that take "the" after "of": the Government of the United States.
+# State titles anywhere in the name take it too: the Government of the
+# Russian Federation, of the People's Republic of China, of the Kingdom of
+# Thailand.
 THE = re.compile(r"^(United |Republic|Democratic|Dominican|Central African|Czech Republic|Holy See)|"
-                 r"(Islands|Philippines|Netherlands|Bahamas|Maldives|Comoros|Seychelles|Gambia|Emirates)$")
+                 r"(Islands|Philippines|Netherlands|Bahamas|Maldives|Comoros|Seychelles|Gambia|Emirates)$|"
+                 r"\b(Republic|Federation|Kingdom|Commonwealth|Principality|Sultanate|Duchy|Federated States)\b")
 # English names too short or too ambiguous to build bodies from
 # (US/UK forms are listed by hand below; `Georgia`, `Jordan`, `Chad` are
 # also given names or a U.S. state).
 SKIP_EN = {"Georgia", "Jordan", "Chad", "Guinea", "Turkey", "Niger", "Mali", "Togo", "Oman", "Peru", "Cuba"}
+# Countries whose foreign and defence ministries are curated under their own
+# ids (org:jp-mofa, org:jp-mod, org:us-dos, org:us-dod): no ministry pairs.
+CURATED_MINISTRIES = {"JP", "US"}
 BRANCHES = [("Navy", "navy", "海軍"), ("Army", "army", "陸軍"), ("Air Force", "air-force", "空軍"),
             ("Coast Guard", "coast-guard", "沿岸警備隊")]
 
@@ -80,7 +94,9 @@ def main():
     # Classes say which heads a member combines with: `en` (an English
     # name), `short` (the short name or a short code: forces and branches),
     # `of` (the form after `Government of`, with `the` where the name takes
-    # it), `dem` (a demonym), `ja` (a Japanese name or abbreviation).
+    # it), `dem` (a demonym), `ja` (a Japanese name or abbreviation); a
+    # member of a country whose ministries are not curated also has each
+    # class prefixed with `m-`, which the ministry heads use.
     members = []
     for code, name in canonical.items():
         country = of(name)
@@ -103,6 +119,8 @@ def main():
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["surface", "code", "name", "classes", "case_sensitive"])
         for surface, code, country, classes, sensitive in members:
+            if code not in CURATED_MINISTRIES:
+                classes = classes + ["m-" + c for c in classes]
             w.writerow([surface, code, country, " ".join(classes), sensitive])
     print(f"{len(members)} members -> {out}")
 
@@ -126,6 +144,25 @@ def main():
     heads.append(("{member}国防軍", "ja", "Armed Forces of {name}", "mil:{code}", "true"))
     for b, slug, jb in BRANCHES:
         heads.append((f"{{member}}{jb}", "ja", f"{b} of {{name}}", f"mil:{{code}}-{slug}", "true"))
+    foreign = ("Ministry of Foreign Affairs of {name}", "gov:{code}-foreign-affairs")
+    defence = ("Ministry of Defense of {name}", "gov:{code}-defense")
+    heads.append(("Ministry of Foreign Affairs of {member}", "m-of", *foreign, ""))
+    heads.append(("{member} Ministry of Foreign Affairs", "m-short m-dem", *foreign, ""))
+    heads.append(("{member} Foreign Ministry", "m-short m-dem", *foreign, ""))
+    heads.append(("{member}'s Foreign Ministry", "m-en", *foreign, ""))
+    heads.append(("{member}\u2019s Foreign Ministry", "m-en", *foreign, ""))
+    for spelling in ("Defense", "Defence"):
+        heads.append((f"Ministry of {spelling} of {{member}}", "m-of", *defence, ""))
+        heads.append((f"Ministry of National {spelling} of {{member}}", "m-of", *defence, ""))
+        heads.append((f"{{member}} Ministry of {spelling}", "m-short m-dem", *defence, ""))
+        heads.append((f"{{member}} Ministry of National {spelling}", "m-short m-dem", *defence, ""))
+        heads.append((f"{{member}} {spelling} Ministry", "m-short m-dem", *defence, ""))
+        heads.append((f"{{member}}'s {spelling} Ministry", "m-en", *defence, ""))
+        heads.append((f"{{member}}\u2019s {spelling} Ministry", "m-en", *defence, ""))
+    for jh in ("外務省", "外交部"):
+        heads.append((f"{{member}}{jh}", "m-ja", *foreign, "true"))
+    for jh in ("国防省", "国防部"):
+        heads.append((f"{{member}}{jh}", "m-ja", *defence, "true"))
     out = os.path.join(GAZ, "country_body_heads.csv")
     with open(out, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")

@@ -363,7 +363,9 @@ impl Extractor {
         // A very large document should not keep its candidates' memory
         // for the small documents this thread extracts next.
         cands.shrink_to(1 << 16);
-        out[first..].sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        // Unstable: the key orders every field, so equal rows are the same
+        // row, and no merge buffer of half the rows is allocated.
+        out[first..].sort_unstable_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         // Rows are now in order of start: one forward sweep locates them all.
         let ascii = doc.text.is_ascii();
         let mut locator = Locator::new(&doc.text);
@@ -408,6 +410,7 @@ fn row(c: &Compiled, doc: &Document, view: &DocumentView<'_>, cand: Candidate) -
             (term.canonical.to_string(), term.id.to_string(), ty, None, None)
         }
         Value::Computed(n) => {
+            let n = *n;
             for f in n.flags.iter() {
                 flags.insert(f.to_string());
             }

@@ -94,7 +94,8 @@ fn kind_str<S: serde::Serializer>(k: &Kind, s: S) -> Result<S::Ok, S::Error> {
 
 impl Row {
     /// The order rows of one document are written in: start, end, kind,
-    /// rule, then the remaining fields so that the order is total.
+    /// rule, then the remaining fields so that the order is total (`text`
+    /// and the derived offsets follow from `start..end`).
     pub fn sort_key(&self) -> impl Ord + '_ {
         (
             self.start,
@@ -107,6 +108,7 @@ impl Row {
             self.ref_start,
             self.ref_end,
             &self.flags,
+            &self.key,
         )
     }
 }

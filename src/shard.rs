@@ -145,7 +145,9 @@ pub fn verify(shards: &[(&Path, &Manifest)]) -> Result<()> {
         if m.options.format != "csv" {
             problems.push(format!("{} is {}; merge reads CSV shards", path.display(), m.options.format));
         }
-        let opts = |o: &OutputOptions| format!("excel={} anchor={} input={}", o.excel, o.anchor, o.input_format);
+        let opts = |o: &OutputOptions| {
+            format!("excel={} anchor={} fiscal_year={} input={}", o.excel, o.anchor, o.fiscal_year, o.input_format)
+        };
         if opts(&m.options) != opts(&first.options) {
             problems.push(differs("output options", &opts(&m.options), &opts(&first.options)));
         }

@@ -172,3 +172,17 @@ fn broken_pipe_exits_zero() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(stderr(&out), "");
 }
+
+#[test]
+fn manifest_records_the_fiscal_year_reading_and_merge_checks_it() {
+    let ws = Workspace::new();
+    for (fy, shard, out) in [("us", "0/2", "a.csv"), ("jp", "1/2", "b.csv")] {
+        let o = ws.run(&["extract", "seeds", "--fiscal-year", fy, "--shard", shard, "-q", "-o", out]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+    let manifest = ws.read("a.csv.manifest.json");
+    assert!(manifest.contains("\"fiscal_year\": \"us\""), "{manifest}");
+    let o = ws.run(&["merge", "a.csv", "b.csv", "-o", "all.csv"]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("fiscal_year=jp"), "{}", stderr(&o));
+}

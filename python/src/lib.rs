@@ -66,7 +66,7 @@ fn parse_date(what: &str, s: &str) -> PyResult<CivilDate> {
 /// Compiled extraction rules, ready for any number of documents from any
 /// number of threads.
 ///
-/// Extractor(rules=None, *, anchor="off", anchor_date=None)
+/// Extractor(rules=None, *, anchor="off", anchor_date=None, fiscal_year="auto")
 ///
 /// rules: None for the shipped rules built into the package, or the path of
 ///     a rules folder (`yomitori rules dump DIR` writes the built-in ones
@@ -77,6 +77,10 @@ fn parse_date(what: &str, s: &str) -> PyResult<CivilDate> {
 ///     before them; rows get the flag `anchored`).
 /// anchor_date: "YYYY-MM-DD" to resolve dates without a year against this
 ///     date (implies anchoring); a document's own date takes precedence.
+/// fiscal_year: which year an English `FY2020` is: "auto" (U.S. federal,
+///     October to September, when the text signals a U.S. context, else
+///     Japanese April to March), "jp" or "us"; the command line's
+///     --fiscal-year (docs/dates.md).
 ///
 /// Rows are dicts (extract), Arrow tables (extract_arrow) or pandas frames
 /// (extract_pandas) with the 16 columns of the CSV contract: doc, kind,
@@ -90,13 +94,22 @@ struct PyExtractor {
     rules: Option<PathBuf>,
     anchor: String,
     anchor_date: Option<String>,
+    fiscal_year: String,
 }
 
 #[pymethods]
 impl PyExtractor {
     #[new]
-    #[pyo3(signature = (rules = None, *, anchor = "off", anchor_date = None))]
-    fn new(py: Python<'_>, rules: Option<PathBuf>, anchor: &str, anchor_date: Option<&str>) -> PyResult<Self> {
+    #[pyo3(signature = (rules = None, *, anchor = "off", anchor_date = None, fiscal_year = "auto"))]
+    fn new(
+        py: Python<'_>,
+        rules: Option<PathBuf>,
+        anchor: &str,
+        anchor_date: Option<&str>,
+        fiscal_year: &str,
+    ) -> PyResult<Self> {
+        let fiscal: yomitori::FiscalYear =
+            fiscal_year.parse().map_err(|e: String| PyValueError::new_err(format!("fiscal_year: {e}")))?;
         let anchoring = match (anchor, anchor_date) {
             (_, Some(d)) => Anchor::Date(parse_date("anchor_date", d)?),
             ("context", None) => Anchor::Context,
@@ -111,13 +124,15 @@ impl PyExtractor {
             Some(dir) => yomitori::Extractor::builder().rules(dir),
             None => yomitori::Extractor::builder().builtin_rules(),
         };
-        let inner = py.detach(|| builder.anchor(anchoring).build()).map_err(|e| py_error(py, &e))?;
+        let inner =
+            py.detach(|| builder.anchor(anchoring).build()).map_err(|e| py_error(py, &e))?.with_fiscal_year(fiscal);
         Ok(PyExtractor {
             inner,
             scratches: ScratchPool::default(),
             rules,
             anchor: anchor.to_string(),
             anchor_date: anchor_date.map(str::to_string),
+            fiscal_year: fiscal_year.to_string(),
         })
     }
 
@@ -131,6 +146,12 @@ impl PyExtractor {
     #[getter]
     fn anchor(&self) -> &str {
         &self.anchor
+    }
+
+    /// "auto", "jp" or "us".
+    #[getter]
+    fn fiscal_year(&self) -> &str {
+        &self.fiscal_year
     }
 
     /// The anchor date ("YYYY-MM-DD"), or None.
@@ -148,7 +169,9 @@ impl PyExtractor {
     fn __repr__(&self) -> String {
         let rules = self.rules.as_ref().map_or("None".to_string(), |p| format!("{:?}", p.display().to_string()));
         let date = self.anchor_date.as_ref().map_or(String::new(), |d| format!(", anchor_date={d:?}"));
-        format!("Extractor(rules={rules}, anchor={:?}{date})", self.anchor)
+        let fiscal =
+            if self.fiscal_year == "auto" { String::new() } else { format!(", fiscal_year={:?}", self.fiscal_year) };
+        format!("Extractor(rules={rules}, anchor={:?}{date}{fiscal})", self.anchor)
     }
 
     /// extract(text, *, id="-", date=None) -> list[dict]

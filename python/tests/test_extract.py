@@ -114,10 +114,26 @@ def test_help_teaches_the_api():
     assert repr(yomitori.Extractor()) == 'Extractor(rules=None, anchor="off")'
 
 
+def test_fiscal_year_reading():
+    text = "The FY2020 budget was approved."
+
+    def fy(ex):
+        return [r["normalized"] for r in ex.extract(text) if r["type"] == "FISCAL_YEAR"]
+
+    assert yomitori.Extractor().fiscal_year == "auto"
+    assert fy(yomitori.Extractor()) == ["2020-04/2021-03"]
+    assert fy(yomitori.Extractor(fiscal_year="jp")) == ["2020-04/2021-03"]
+    assert fy(yomitori.Extractor(fiscal_year="us")) == ["2019-10/2020-09"]
+    assert "fiscal_year='us'" in repr(yomitori.Extractor(fiscal_year="us")).replace('"', "'")
+    with pytest.raises(ValueError, match="fiscal_year: expected jp, us or auto"):
+        yomitori.Extractor(fiscal_year="federal")
+
+
 def test_extractor_pickles():
     import pickle
 
-    ex = yomitori.Extractor(anchor="context")
+    ex = yomitori.Extractor(anchor="context", fiscal_year="us")
     again = pickle.loads(pickle.dumps(ex))
     assert again.anchor == "context"
+    assert again.fiscal_year == "us"
     assert again.extract("Japan") == ex.extract("Japan")

@@ -74,8 +74,8 @@ class Extractor(_Extractor):
     def __reduce__(self) -> Any:
         # Picklable (Spark, multiprocessing): the rules are compiled again
         # where it is unpickled.
-        return (_rebuild, (self.rules, self.anchor, self.anchor_date))
+        return (_rebuild, (self.rules, self.anchor, self.anchor_date, self.fiscal_year))
 
 
-def _rebuild(rules: Any, anchor: str, anchor_date: Optional[str]) -> Extractor:
-    return Extractor(rules, anchor=anchor, anchor_date=anchor_date)
+def _rebuild(rules: Any, anchor: str, anchor_date: Optional[str], fiscal_year: str = "auto") -> Extractor:
+    return Extractor(rules, anchor=anchor, anchor_date=anchor_date, fiscal_year=fiscal_year)

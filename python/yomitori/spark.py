@@ -32,16 +32,16 @@ SCHEMA = (
 )
 
 # One compiled extractor per worker process and configuration.
-_EXTRACTORS: Dict[Tuple[Optional[str], str, Optional[str]], object] = {}
+_EXTRACTORS: Dict[Tuple[Optional[str], str, Optional[str], str], object] = {}
 
 
-def _extractor(rules: Optional[str], anchor: str, anchor_date: Optional[str]):
-    key = (rules, anchor, anchor_date)
+def _extractor(rules: Optional[str], anchor: str, anchor_date: Optional[str], fiscal_year: str):
+    key = (rules, anchor, anchor_date, fiscal_year)
     ex = _EXTRACTORS.get(key)
     if ex is None:
         from . import Extractor
 
-        ex = Extractor(rules, anchor=anchor, anchor_date=anchor_date)
+        ex = Extractor(rules, anchor=anchor, anchor_date=anchor_date, fiscal_year=fiscal_year)
         _EXTRACTORS[key] = ex
     return ex
 
@@ -55,14 +55,15 @@ def extract(
     rules: Optional[str] = None,
     anchor: str = "off",
     anchor_date: Optional[str] = None,
+    fiscal_year: str = "auto",
 ) -> "pyspark.sql.DataFrame":
     """The rows of every document of ``df`` (one document per row) as a
     Spark DataFrame with the 16 columns of :data:`SCHEMA`.
 
     ``id_col`` is cast to string (it fills ``doc``), ``text_col`` is the
     text, ``date_col`` an optional reference date (string ``YYYY-MM-DD`` or
-    date) used when anchoring. ``rules``, ``anchor`` and ``anchor_date`` are
-    those of :class:`yomitori.Extractor`. Rows of one document stay
+    date) used when anchoring. ``rules``, ``anchor``, ``anchor_date`` and
+    ``fiscal_year`` are those of :class:`yomitori.Extractor`. Rows of one document stay
     together and in the command line's order within each Arrow batch; order
     across partitions is Spark's, so sort (``orderBy``) when order matters.
     """
@@ -73,14 +74,14 @@ def extract(
 
         rules = os.path.abspath(rules)
     # Fail on the driver, not on every executor: compile once here.
-    _extractor(rules, anchor, anchor_date)
+    _extractor(rules, anchor, anchor_date, fiscal_year)
     columns = [F.col(id_col).cast("string").alias("id"), F.col(text_col).alias("text")]
     if date_col is not None:
         columns.append(F.col(date_col).alias("date"))
     date = "date" if date_col is not None else None
 
     def run(batches: "Iterator[pyarrow.RecordBatch]") -> "Iterator[pyarrow.RecordBatch]":
-        ex = _extractor(rules, anchor, anchor_date)
+        ex = _extractor(rules, anchor, anchor_date, fiscal_year)
         for batch in batches:
             table = ex.extract_arrow(batch, id_column="id", text_column="text", date_column=date)
             yield from table.to_batches()

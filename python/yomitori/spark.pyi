@@ -13,4 +13,5 @@ def extract(
     rules: Optional[str] = None,
     anchor: str = "off",
     anchor_date: Optional[str] = None,
+    fiscal_year: str = "auto",
 ) -> pyspark.sql.DataFrame: ...

@@ -94,12 +94,20 @@ pub struct OutputOptions {
     pub glob: Option<String>,
     /// `off`, `context` or the `--anchor-date`.
     pub anchor: String,
+    /// `--fiscal-year`: `auto`, `jp` or `us`. Absent in manifests written
+    /// before it was recorded, which read as `auto` (the only reading then).
+    #[serde(default = "auto")]
+    pub fiscal_year: String,
     /// `--chunk-size` in bytes (the output does not depend on it).
     pub chunk_size: u64,
     /// `--allow-empty`.
     pub allow_empty: bool,
     /// `--allow-duplicate-ids`.
     pub allow_duplicate_ids: bool,
+}
+
+fn auto() -> String {
+    "auto".to_string()
 }
 
 impl Manifest {

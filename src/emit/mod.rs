@@ -1,4 +1,5 @@
-//! Rows → bytes: CSV (RFC 4180, via the `csv` crate) or JSON Lines, with the
+//! Rows → bytes: CSV (RFC 4180, [`csv_cells`], byte for byte what the `csv`
+//! crate writes) or JSON Lines, with the
 //! `--excel` variant, written through an [`atomic::AtomicFile`] or stdout;
 //! typed columns as Arrow batches ([`columnar`]) and Parquet files
 //! ([`parquet`]), brat standoff files per document ([`brat`]), TimeML files per
@@ -7,6 +8,7 @@
 pub mod atomic;
 pub mod brat;
 pub mod columnar;
+mod csv_cells;
 pub mod manifest;
 pub mod parquet;
 pub mod review;
@@ -35,7 +37,7 @@ pub struct RowWriter<W: Write> {
 }
 
 enum Inner<W: Write> {
-    Csv(Box<csv::Writer<W>>),
+    Csv(csv_cells::CsvCells<W>),
     Jsonl(io::BufWriter<W>),
 }
 
@@ -52,9 +54,12 @@ impl<W: Write> RowWriter<W> {
         }
         let inner = match format {
             Format::Csv => {
-                let mut c = csv::WriterBuilder::new().buffer_capacity(1 << 16).from_writer(w);
-                c.write_record(HEADER).map_err(csv_io)?;
-                Inner::Csv(Box::new(c))
+                let mut c = csv_cells::CsvCells::new(w);
+                for h in HEADER {
+                    c.text(h.as_bytes());
+                }
+                c.end()?;
+                Inner::Csv(c)
             }
             Format::Jsonl => Inner::Jsonl(io::BufWriter::with_capacity(1 << 16, w)),
         };
@@ -89,60 +94,33 @@ impl<W: Write> RowWriter<W> {
     /// When flushing fails.
     pub fn finish(self) -> io::Result<W> {
         match self.inner {
-            Inner::Csv(c) => c.into_inner().map_err(csv::IntoInnerError::into_error),
+            Inner::Csv(c) => c.finish(),
             Inner::Jsonl(w) => w.into_inner().map_err(std::io::IntoInnerError::into_error),
         }
     }
 }
 
-/// A csv error as the I/O error it wraps, so that a broken pipe stays one
-/// (the `From` conversion would hide it inside an `Other` error).
-fn csv_io(e: csv::Error) -> io::Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(e) => e,
-        other => io::Error::other(format!("{other:?}")),
-    }
-}
-
-fn write_csv<W: Write>(c: &mut csv::Writer<W>, row: &Row, excel: bool) -> io::Result<()> {
-    write_csv_fields(c, row, excel).map_err(csv_io)
-}
-
-fn write_csv_fields<W: Write>(c: &mut csv::Writer<W>, row: &Row, excel: bool) -> csv::Result<()> {
-    fn cell(s: &str, excel: bool) -> std::borrow::Cow<'_, str> {
+fn write_csv<W: Write>(c: &mut csv_cells::CsvCells<W>, row: &Row, excel: bool) -> io::Result<()> {
+    fn neutral(s: &str, excel: bool) -> std::borrow::Cow<'_, str> {
         if excel {
             excel::neutralize(s)
         } else {
             std::borrow::Cow::Borrowed(s)
         }
     }
-    let mut n = [
-        itoa::Buffer::new(),
-        itoa::Buffer::new(),
-        itoa::Buffer::new(),
-        itoa::Buffer::new(),
-        itoa::Buffer::new(),
-        itoa::Buffer::new(),
-    ];
-    c.write_field(cell(&row.doc, excel).as_bytes())?;
-    c.write_field(row.kind.as_str())?;
-    c.write_field(cell(&row.ty, excel).as_bytes())?;
-    c.write_field(cell(&row.text, excel).as_bytes())?;
-    c.write_field(cell(&row.normalized, excel).as_bytes())?;
-    c.write_field(cell(&row.id, excel).as_bytes())?;
-    let [a, b, cs, ce, l, col] = &mut n;
-    c.write_field(a.format(row.start))?;
-    c.write_field(b.format(row.end))?;
-    c.write_field(cs.format(row.char_start))?;
-    c.write_field(ce.format(row.char_end))?;
-    c.write_field(l.format(row.line))?;
-    c.write_field(col.format(row.column))?;
-    c.write_field(cell(&row.rule, excel).as_bytes())?;
-    let mut r = itoa::Buffer::new();
-    c.write_field(row.ref_start.map_or("", |v| r.format(v)))?;
-    let mut r = itoa::Buffer::new();
-    c.write_field(row.ref_end.map_or("", |v| r.format(v)))?;
-    c.write_field(cell(&row.flags, excel).as_bytes())?;
-    c.write_record(None::<&[u8]>)?;
-    Ok(())
+    for cell in [&*row.doc, row.kind.as_str(), &*row.ty, &row.text, &row.normalized, &row.id] {
+        c.text(neutral(cell, excel).as_bytes());
+    }
+    for n in [row.start, row.end, row.char_start, row.char_end, row.line, row.column] {
+        c.number(n);
+    }
+    c.text(neutral(&row.rule, excel).as_bytes());
+    for r in [row.ref_start, row.ref_end] {
+        match r {
+            Some(v) => c.number(v),
+            None => c.text(b""),
+        }
+    }
+    c.text(neutral(&row.flags, excel).as_bytes());
+    c.end()
 }

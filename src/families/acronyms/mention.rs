@@ -4,8 +4,10 @@
 //! Every later occurrence of a defined short form in the same document is a
 //! mention: whole word, case-sensitive, expanded to the nearest definition
 //! before it, with that definition's long form as reference. Acronyms the
-//! document never defines but the known-expansions file lists are mentions
-//! too, expanded from the file, without reference.
+//! known-expansions file lists are mentions too wherever the document has
+//! not defined them before that point, expanded from the file, without
+//! reference: one forward pass decides every occurrence, so the pass could
+//! run chunk by chunk with its state carried (issue 13).
 //!
 //! No automaton or regex is built per document. The text is scanned for
 //! *pieces* (runs of ASCII letters and digits) that contain a capital; a
@@ -22,7 +24,7 @@
 //! short form are not mentions; occurrences inside a long form are.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::short_form::is_plural;
@@ -84,13 +86,11 @@ pub fn find(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
     }
     // In text order; at one span the higher priority is applied last, so it wins.
     defs.sort_by_key(|d| (d.short.1, d.short.0, d.priority));
-    let mut defined: HashSet<&str, KeyHash> = HashSet::default();
     // First piece of a defined key → most pieces of a key starting with it.
     let mut firsts: HashMap<&str, usize, KeyHash> = HashMap::default();
     // Two variants per definition, in the order of `defs`.
     let variants: Vec<(String, bool)> = defs.iter().flat_map(|d| variants(&d.key)).collect();
     for (v, _) in &variants {
-        defined.insert(v);
         let most = firsts.entry(first_piece(v)).or_insert(1);
         *most = (*most).max(pieces(v));
     }
@@ -151,7 +151,7 @@ pub fn find(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
                 let Some(rule) = mention_rule else { break };
                 let d = &defs[d];
                 (d.long.clone(), d.reference, d.key.clone(), plural, rule)
-            } else if let Some(e) = known.filter(|_| !defined.contains(key)).and_then(|k| k.expansion(key)) {
+            } else if let Some(e) = known.and_then(|k| k.expansion(key)) {
                 let Some(rule) = known_rule else { break };
                 (e.long.to_string(), None, e.short.clone(), false, rule)
             } else {
