@@ -55,17 +55,30 @@ fn footnote_start(hay: &str, open: usize) -> Option<usize> {
 /// before, `国際保健` + `ユニバーサル・ヘルス・カバレッジ(UHC)`, which the
 /// view joins; `国連総会ユニバーサル・ヘルス・カバレッジ(UHC)ハイレベル会合`),
 /// and is cut to it.
+///
+/// Only definitions of the same short form are compared, group by group
+/// (in text order within a group, as a cut one may cut a later one): one
+/// document may hold thousands of definitions, and comparing every pair was
+/// quadratic in all of them.
 fn prefer_suffixes(hay: &str, defs: &mut [Definition]) {
-    for i in 0..defs.len() {
-        let best = defs
-            .iter()
-            .filter(|o| o.key == defs[i].key && !o.pdf_gloss && !defs[i].pdf_gloss)
-            .map(|o| &hay[o.long.0..o.long.1])
-            .filter(|t| t.len() < defs[i].long.1 - defs[i].long.0 && hay[defs[i].long.0..defs[i].long.1].ends_with(t))
-            .map(str::len)
-            .min();
-        if let Some(len) = best {
-            defs[i].long.0 = defs[i].long.1 - len;
+    let mut order: Vec<usize> = (0..defs.len()).filter(|&i| !defs[i].pdf_gloss).collect();
+    order.sort_by(|&a, &b| defs[a].key.cmp(&defs[b].key).then(a.cmp(&b)));
+    let mut from = 0;
+    while from < order.len() {
+        let to = from + order[from..].iter().take_while(|&&j| defs[j].key == defs[order[from]].key).count();
+        let group = &order[from..to];
+        from = to;
+        for &i in group {
+            let (start, end) = defs[i].long;
+            let best = group
+                .iter()
+                .map(|&o| &hay[defs[o].long.0..defs[o].long.1])
+                .filter(|t| t.len() < end - start && hay[start..end].ends_with(t))
+                .map(str::len)
+                .min();
+            if let Some(len) = best {
+                defs[i].long.0 = end - len;
+            }
         }
     }
 }
