@@ -94,7 +94,7 @@ struct PyExtractor {
     rules: Option<PathBuf>,
     anchor: String,
     anchor_date: Option<String>,
-    fiscal_year: String,
+    fiscal_year: yomitori::FiscalYear,
 }
 
 #[pymethods]
@@ -132,7 +132,7 @@ impl PyExtractor {
             rules,
             anchor: anchor.to_string(),
             anchor_date: anchor_date.map(str::to_string),
-            fiscal_year: fiscal_year.to_string(),
+            fiscal_year: fiscal,
         })
     }
 
@@ -151,7 +151,7 @@ impl PyExtractor {
     /// "auto", "jp" or "us".
     #[getter]
     fn fiscal_year(&self) -> &str {
-        &self.fiscal_year
+        self.fiscal_year.as_str()
     }
 
     /// The anchor date ("YYYY-MM-DD"), or None.
@@ -169,8 +169,10 @@ impl PyExtractor {
     fn __repr__(&self) -> String {
         let rules = self.rules.as_ref().map_or("None".to_string(), |p| format!("{:?}", p.display().to_string()));
         let date = self.anchor_date.as_ref().map_or(String::new(), |d| format!(", anchor_date={d:?}"));
-        let fiscal =
-            if self.fiscal_year == "auto" { String::new() } else { format!(", fiscal_year={:?}", self.fiscal_year) };
+        let fiscal = match self.fiscal_year {
+            yomitori::FiscalYear::Auto => String::new(),
+            f => format!(", fiscal_year={:?}", f.as_str()),
+        };
         format!("Extractor(rules={rules}, anchor={:?}{date}{fiscal})", self.anchor)
     }
 

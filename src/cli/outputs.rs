@@ -75,12 +75,7 @@ pub fn output_options(args: &ExtractArgs, chunk_size: u64) -> OutputOptions {
         .to_string(),
         glob: input.glob.clone(),
         anchor: anchor_text(input),
-        fiscal_year: match input.fiscal_year {
-            yomitori::FiscalYear::Auto => "auto",
-            yomitori::FiscalYear::Jp => "jp",
-            yomitori::FiscalYear::Us => "us",
-        }
-        .to_string(),
+        fiscal_year: input.fiscal_year.as_str().to_string(),
         chunk_size,
         allow_empty: args.allow_empty,
         allow_duplicate_ids: input.allow_duplicate_ids,

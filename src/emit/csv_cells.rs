@@ -37,13 +37,11 @@ pub(super) struct CsvCells<W: Write> {
     line: Vec<u8>,
     /// Cells written in the current record.
     cells: usize,
-    /// Bytes of cell content in the current record.
-    content: usize,
 }
 
 impl<W: Write> CsvCells<W> {
     pub(super) fn new(w: W) -> CsvCells<W> {
-        CsvCells { out: BufWriter::with_capacity(1 << 16, w), line: Vec::with_capacity(256), cells: 0, content: 0 }
+        CsvCells { out: BufWriter::with_capacity(1 << 16, w), line: Vec::with_capacity(256), cells: 0 }
     }
 
     fn separate(&mut self) {
@@ -56,7 +54,6 @@ impl<W: Write> CsvCells<W> {
     /// One text cell, quoted when it has to be.
     pub(super) fn text(&mut self, cell: &[u8]) {
         self.separate();
-        self.content += cell.len();
         if !needs_quotes(cell) {
             self.line.extend_from_slice(cell);
             return;
@@ -74,20 +71,19 @@ impl<W: Write> CsvCells<W> {
     /// One number cell.
     pub(super) fn number(&mut self, n: usize) {
         self.separate();
-        self.content += 1;
         self.line.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
     }
 
     /// Ends the record and writes it.
     pub(super) fn end(&mut self) -> io::Result<()> {
         // The csv crate writes a record of one empty cell as `""`, so that
-        // it is not read back as no record at all.
-        if self.cells == 1 && self.content == 0 {
+        // it is not read back as no record at all (the first cell adds no
+        // separator, so the line is empty exactly then).
+        if self.cells == 1 && self.line.is_empty() {
             self.line.extend_from_slice(b"\"\"");
         }
         self.line.push(b'\n');
         self.cells = 0;
-        self.content = 0;
         let written = self.out.write_all(&self.line);
         self.line.clear();
         written

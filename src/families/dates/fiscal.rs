@@ -34,6 +34,17 @@ pub enum FiscalYear {
     Us,
 }
 
+impl FiscalYear {
+    /// The name [`FromStr`](std::str::FromStr) reads: `auto`, `jp` or `us`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FiscalYear::Auto => "auto",
+            FiscalYear::Jp => "jp",
+            FiscalYear::Us => "us",
+        }
+    }
+}
+
 impl std::str::FromStr for FiscalYear {
     type Err = String;
     fn from_str(s: &str) -> Result<FiscalYear, String> {
