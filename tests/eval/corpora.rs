@@ -10,8 +10,8 @@
 //! * `tests/data/seeds-acronyms.csv`: every definition a careful reader marks
 //!   in `seeds/` (official English and Japanese texts), `doc,short,long`;
 //! * `tests/data/acronyms-heldout/`: the same for excerpts of other official
-//!   texts, a `dev` split and two held-out splits, `heldout` and
-//!   `heldout2`, that are never tuned on.
+//!   texts, two tuning splits (`dev`, `dev2`) and three held-out splits,
+//!   `heldout`, `heldout2` and `heldout3`, that are never tuned on.
 //!
 //! A document's text is its passages placed at their offsets (title, one
 //! space, abstract; the SH corpus also has an affiliation). A gold pair is a
@@ -170,8 +170,8 @@ pub fn seeds(root: &Path) -> Corpus {
 }
 
 /// A split of the official-text sets of `tests/data/acronyms-heldout/`
-/// (`PROVENANCE.md` there): `dev` (rules may be tuned on it), `heldout` or
-/// `heldout2` (never tuned on).
+/// (`PROVENANCE.md` there): `dev` or `dev2` (rules may be tuned on them),
+/// `heldout`, `heldout2` or `heldout3` (never tuned on).
 pub fn official(root: &Path, split: &'static str) -> Corpus {
     let dir = root.join("tests/data/acronyms-heldout");
     gold_texts(split, &dir.join(split), &dir.join(format!("{split}.csv")))
