@@ -378,6 +378,9 @@ fn initial_run(letters: &[char], text: &str, s: &AcronymSettings) -> Option<usiz
 
 /// `TICAD7`: the letters without the trailing number, when the word before
 /// their long form is its ordinal (`Seventh`, `7th`), which is taken in.
+/// `COVID-19`: a two-digit number after a hyphen (a year) that the long
+/// form does not give, after three letters or more: `coronavirus disease
+/// (COVID-19)` → coronavirus disease.
 fn trailing_number(
     letters: &[char],
     key: &str,
@@ -398,7 +401,48 @@ fn trailing_number(
     let lower = word.to_lowercase();
     let ordinal = s.ordinals.get(number).is_some_and(|ws| ws.contains(&lower))
         || lower.strip_prefix(number).is_some_and(|suffix| matches!(suffix, "st" | "nd" | "rd" | "th"));
-    (ordinal && !word.is_empty()).then_some((start + word_start, b))
+    if ordinal && !word.is_empty() {
+        return Some((start + word_start, b));
+    }
+    let year = digits == 2
+        && key[..key.len() - digits].ends_with('-')
+        && letters.len() - digits >= 3
+        && !hay[a..b].bytes().any(|c| c.is_ascii_digit());
+    year.then_some((a, b))
+}
+
+/// `offices of Food for Peace (FFP) and U.S. Foreign Disaster Assistance
+/// (OFDA)`: two names share a head (`offices of`) whose initial is the
+/// short form's first letter (the O of Office). When the long-form
+/// candidate (`start`..`end`) is the conjunct after `and` that follows an
+/// earlier bracket, the first letter is sought on a word before the `of`
+/// that opens the earlier name (within ten words of its bracket), and the
+/// other letters on the conjunct, a capitalized name, which is the long
+/// form as written: OFDA = U.S. Foreign Disaster Assistance.
+pub fn shared_head(
+    short: &ShortForm<'_>,
+    hay: &str,
+    start: usize,
+    end: usize,
+    s: &AcronymSettings,
+) -> Option<(usize, usize)> {
+    let letters = short.match_letters();
+    let (&head, rest) = letters.split_first()?;
+    if rest.len() < 2 || !start.checked_sub(1).is_some_and(|i| hay.as_bytes()[i] == b')') {
+        return None;
+    }
+    let text = &hay[start..end];
+    let conjunct = text.trim_start().strip_prefix("and ")?.trim_start();
+    let a = end - conjunct.len();
+    if !conjunct.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    plain(rest, hay, a, end, Mode::Extended, s)?;
+    let prev_open = hay[..start - 1].rfind('(')?;
+    let earlier = &hay[region_start(hay, prev_open, 10, s)..prev_open];
+    let words: Vec<&str> = earlier.split_whitespace().collect();
+    let shared = words.windows(2).any(|w| w[1] == "of" && w[0].chars().next().map(lower) == Some(head));
+    shared.then_some((a, end))
 }
 
 /// `AML/CFT` = anti-money laundering and counter-terrorist financing: each

@@ -111,7 +111,9 @@ fn long_then_short(hay: &str, end: usize, open: usize, close: usize, s: &Acronym
         let key = if suffix > 0 { hay[a..b].to_string() } else { sf.key() };
         ((a, b), key, false)
     };
-    let long = long_form(hay, end, s.max_japanese_long)?;
+    let letters = if pdf_gloss { 0 } else { key.chars().filter(char::is_ascii_alphanumeric).count() };
+    let letters = if key.ends_with('s') && letters > 1 && super::short_form::is_plural(&key) { letters - 1 } else { letters };
+    let long = long_form(hay, end, s.max_japanese_long, letters)?;
     Some(Definition { short, long, key, pdf_gloss })
 }
 
@@ -265,8 +267,10 @@ const ATTRIBUTIVES: [&str; 6] = ["に関する", "に係る", "における", "�
 /// when the bracket follows `」` or sits inside `「…」`, otherwise the
 /// name run before the bracket, extended over [`ATTRIBUTIVES`] to the
 /// name run before them. Stops at every other kana (particles, verb
-/// endings: `を`, `は`, `した`), punctuation (`、` `。`) and spaces.
-fn long_form(hay: &str, open: usize, max_chars: usize) -> Option<(usize, usize)> {
+/// endings: `を`, `は`, `した`), punctuation (`、` `。`) and spaces, except
+/// that a name with fewer words ([`name_words`]) than its short form has
+/// `letters` takes in the clause before it ([`name_clause`]).
+fn long_form(hay: &str, open: usize, max_chars: usize, letters: usize) -> Option<(usize, usize)> {
     let before = &hay[..open];
     let last = before.chars().next_back()?;
     let opener = match last {
@@ -288,6 +292,9 @@ fn long_form(hay: &str, open: usize, max_chars: usize) -> Option<(usize, usize)>
                 None => break,
             }
         }
+        if letters > name_words(&before[start..]) {
+            start = name_clause(before, start).unwrap_or(start);
+        }
         (start, open)
     };
     let a = a + number_prefix(&hay[a..b]);
@@ -295,6 +302,70 @@ fn long_form(hay: &str, open: usize, max_chars: usize) -> Option<(usize, usize)>
     let n = text.chars().count();
     (n >= 2 && n <= max_chars && text.chars().any(|c| is_cjk(c) && !c.is_ascii()) && !is_anaphor(text))
         .then_some((a, b))
+}
+
+/// Endings of a clause that starts a name: a verb in the present
+/// (`決定する`, `される`) or a negative (`顧みられない`). A past or progressive
+/// verb (`署名した`, `設置されている`) describes the thing named and is left out.
+const NAME_CLAUSE_ENDINGS: [&str; 2] = ["する", "ない"];
+
+/// Start of the clause before the name at `start` that the name begins
+/// with: `国が決定する貢献(NDC)` (Nationally Determined Contribution),
+/// `顧みられない熱帯病(NTDs)` (Neglected Tropical Diseases). The clause is
+/// a name run, a hiragana ending of at most six characters in
+/// [`NAME_CLAUSE_ENDINGS`] without a case particle, and optionally a
+/// subject before it (a name run and `が`); it must not follow an object
+/// or complement particle (`日本を支援する基金` is not cut at `支援`). Taken only when the name alone
+/// has fewer words than its short form has letters (`熱帯病` two for three,
+/// `貢献` one for three), so `署名した国別パートナーシップ協力計画（IPCP）`
+/// keeps its four words.
+fn name_clause(before: &str, start: usize) -> Option<usize> {
+    let head = &before[..start];
+    let tail = head.char_indices().rev().take_while(|&(_, c)| is_hiragana(c)).last()?.0;
+    let ending = &head[tail..];
+    if ending.chars().count() > 6
+        || !NAME_CLAUSE_ENDINGS.iter().any(|e| ending.ends_with(e))
+        || ending.chars().any(|c| "にのをがは".contains(c))
+    {
+        return None;
+    }
+    let verb = name_run(before, tail)?;
+    let clause = before[..verb].strip_suffix('が').and_then(|b| name_run(before, b.len())).unwrap_or(verb);
+    // The clause must be whole: `日本を支援する基金` does not start at `支援`.
+    (!before[..clause].ends_with(|c: char| "をにでとへ".contains(c))).then_some(clause)
+}
+
+/// Words of a Japanese name, roughly, to compare with the letters of its
+/// short form: a kanji run counts a word per two characters (rounded up),
+/// a katakana word one per part between `・`, a Latin word one; kana that
+/// join names count nothing. `熱帯病` 2, `国別パートナーシップ協力計画` 4.
+fn name_words(text: &str) -> usize {
+    let (mut words, mut kanji, mut in_word) = (0usize, 0usize, false);
+    for c in text.chars() {
+        let katakana = is_katakana(c) && c != '・';
+        let latin = c.is_ascii_alphanumeric();
+        let han = is_name_char(c) && !katakana && !latin && c != '・';
+        if !han && kanji > 0 {
+            words += kanji.div_ceil(2);
+            kanji = 0;
+        }
+        if han {
+            kanji += 1;
+            in_word = false;
+        } else if katakana || latin {
+            if !in_word {
+                words += 1;
+            }
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+    }
+    words + kanji.div_ceil(2)
+}
+
+fn is_hiragana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309F}')
 }
 
 /// Length of a date or list number at the start of a long form, which the
@@ -389,6 +460,21 @@ mod tests {
                 true
             )]
         );
+    }
+
+    #[test]
+    fn names_that_start_with_a_clause() {
+        assert_eq!(name_words("熱帯病"), 2);
+        assert_eq!(name_words("国別パートナーシップ協力計画"), 4);
+        assert_eq!(name_words("ワッセナー・アレンジメント"), 2);
+        assert_eq!(name_words("インド太平洋に関するASEANアウトルック"), 5);
+        assert_eq!(defs("マラリア、顧みられない熱帯病(NTDs)、ポリオ"), [("NTDs".into(), "顧みられない熱帯病".into(), false)]);
+        assert_eq!(defs("双方の国が決定する貢献(NDC)の達成"), [("NDC".into(), "国が決定する貢献".into(), false)]);
+        // Enough words already, a past verb, a progressive, a particle.
+        assert_eq!(defs("署名した国別パートナーシップ協力計画(IPCP)"), [("IPCP".into(), "国別パートナーシップ協力計画".into(), false)]);
+        assert_eq!(defs("新たに設立した基金(ABC)"), [("ABC".into(), "基金".into(), false)]);
+        assert_eq!(defs("国に設置されている機関(ABC)"), [("ABC".into(), "機関".into(), false)]);
+        assert_eq!(defs("日本を支援する基金(ABC)"), [("ABC".into(), "基金".into(), false)]);
     }
 
     #[test]

@@ -109,7 +109,8 @@ pub fn long_short(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
         }
         let long = long_form(&sf, hay, start, end, s)
             .or_else(|| numeral::repeated_letter(&sf, hay, open, s))
-            .or_else(|| before_head_noun(&sf, hay, start, end, s));
+            .or_else(|| before_head_noun(&sf, hay, start, end, s))
+            .or_else(|| align::shared_head(&sf, hay, start, end, s));
         if let Some(long) = long {
             out.push(Definition::new(&sf, (office_head(hay, start.min(long.0), long.0), long.1)));
         }
