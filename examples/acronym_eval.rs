@@ -1,6 +1,6 @@
 //! Scores the acronym detectors on gold corpora: the definitions of `seeds/`
 //! (`tests/data/seeds-acronyms.csv`), the official-text splits of
-//! `tests/data/acronyms-heldout/` (`dev` and `dev2`, tuned on; `heldout`, `heldout2`,
+//! `tests/data/acronyms-heldout/` (`dev`, `dev2` and `dev3`, tuned on; `heldout`, `heldout2`,
 //! `heldout3`, and the held-out splits pooled: `heldout-1+2`, the first two, as reported before
 //! heldout3 was written, and `heldout-all`, all three) and the BioC corpora in
 //! `tests/data/abbr-bioc/`. Precision, recall and F1 per corpus, for the
@@ -36,6 +36,7 @@ fn main() {
         corpora::seeds(root),
         corpora::official(root, "dev"),
         corpora::official(root, "dev2"),
+        corpora::official(root, "dev3"),
         corpora::official(root, "heldout"),
         corpora::official(root, "heldout2"),
         corpora::official(root, "heldout3"),

@@ -10,7 +10,7 @@
 //! * `tests/data/seeds-acronyms.csv`: every definition a careful reader marks
 //!   in `seeds/` (official English and Japanese texts), `doc,short,long`;
 //! * `tests/data/acronyms-heldout/`: the same for excerpts of other official
-//!   texts, two tuning splits (`dev`, `dev2`) and three held-out splits,
+//!   texts, three tuning splits (`dev`, `dev2`, `dev3`) and three held-out splits,
 //!   `heldout`, `heldout2` and `heldout3`, that are never tuned on.
 //!
 //! A document's text is its passages placed at their offsets (title, one
@@ -170,7 +170,7 @@ pub fn seeds(root: &Path) -> Corpus {
 }
 
 /// A split of the official-text sets of `tests/data/acronyms-heldout/`
-/// (`PROVENANCE.md` there): `dev` or `dev2` (rules may be tuned on them),
+/// (`PROVENANCE.md` there): `dev`, `dev2` or `dev3` (rules may be tuned on them),
 /// `heldout`, `heldout2` or `heldout3` (never tuned on).
 pub fn official(root: &Path, split: &'static str) -> Corpus {
     let dir = root.join("tests/data/acronyms-heldout");

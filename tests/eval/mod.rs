@@ -17,7 +17,8 @@ use corpora::{base_extractor, evaluate, extended_extractor, load_all, official, 
 /// |---|---:|---:|---:|---:|
 /// | seeds | 94.3 | 70.2 | 100.0 | 100.0 |
 /// | dev (official texts) | 76.7 | 32.4 | 98.5 | 91.5 |
-/// | dev2 (official texts) | 92.9 | 24.1 | 98.1 | 95.4 |
+/// | dev2 (official texts) | 92.9 | 24.1 | 100.0 | 99.1 |
+/// | dev3 (official texts) | 94.1 | 35.6 | 92.9 | 86.7 |
 /// | heldout (official texts) | 83.3 | 47.2 | 96.1 | 92.5 |
 /// | heldout2 (official texts) | 74.3 | 33.3 | 90.0 | 80.8 |
 /// | heldout3 (official texts) | 85.7 | 34.1 | 86.7 | 81.8 |
@@ -32,10 +33,11 @@ use corpora::{base_extractor, evaluate, extended_extractor, load_all, official, 
 /// else.
 type MinScores = (f64, f64);
 
-const THRESHOLDS: [(&str, MinScores, MinScores); 10] = [
+const THRESHOLDS: [(&str, MinScores, MinScores); 11] = [
     ("seeds", (93.8, 69.7), (100.0, 100.0)),
     ("dev", (76.2, 31.9), (97.5, 90.5)),
-    ("dev2", (92.4, 23.6), (97.1, 94.4)),
+    ("dev2", (92.4, 23.6), (99.0, 98.1)),
+    ("dev3", (93.6, 35.1), (91.9, 85.7)),
     ("heldout", (82.8, 46.7), (95.1, 91.5)),
     ("heldout2", (73.8, 32.8), (89.0, 79.8)),
     ("heldout3", (85.2, 33.6), (85.7, 80.8)),
@@ -51,6 +53,7 @@ fn detectors_keep_their_scores_on_the_gold_corpora() {
         seeds(&root()),
         official(&root(), "dev"),
         official(&root(), "dev2"),
+        official(&root(), "dev3"),
         official(&root(), "heldout"),
         official(&root(), "heldout2"),
         official(&root(), "heldout3"),
@@ -61,7 +64,7 @@ fn detectors_keep_their_scores_on_the_gold_corpora() {
     let mut scores = Vec::new();
     for (corpus, (name, base_min, ext_min)) in corpora.iter().zip(THRESHOLDS) {
         assert_eq!(corpus.name, name);
-        assert!(corpus.docs.len() >= 5 && corpus.docs.iter().map(|d| d.pairs.len()).sum::<usize>() > 50);
+        assert!(corpus.docs.len() >= 5 && corpus.docs.iter().map(|d| d.pairs.len()).sum::<usize>() >= 40);
         for (detector, ex, (min_p, min_r)) in [("base", &base, base_min), ("extended", &extended, ext_min)] {
             let s: Score = evaluate(ex, corpus, |_, _| {});
             let (p, r) = (100.0 * s.precision(), 100.0 * s.recall());
@@ -86,7 +89,7 @@ fn official_gold_pairs_occur_in_their_texts() {
     let squeeze = |s: &str| s.split_whitespace().collect::<String>();
     let mut missing = Vec::new();
     let mut pairs = 0;
-    for split in ["dev", "dev2", "heldout", "heldout2", "heldout3"] {
+    for split in ["dev", "dev2", "dev3", "heldout", "heldout2", "heldout3"] {
         for doc in &official(&root(), split).docs {
             let text = squeeze(&doc.text);
             for (short, long) in &doc.pairs {

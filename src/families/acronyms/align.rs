@@ -143,11 +143,25 @@ pub fn acceptable(short: &str, letters: usize, long: &str, mode: Mode, s: &Acron
 /// Assistance and Disaster Relief Table-Top Exercise)`) or on a note line
 /// (`IPCC:Intergovernmental Panel on Climate Change`). The text pairs the
 /// two forms, so a proper name need not fit the window (the window guards
-/// a long-form *search* against running too far left); any other phrase
-/// still must.
+/// a long-form *search* against running too far left); nor need a name
+/// with a lowercase tail, whose first words are capitalized and have the
+/// short form's letters as initials (`GAR:Global Assessment Report on
+/// disaster risk reduction`). Any other phrase still must.
 pub fn acceptable_delimited(short: &str, letters: usize, long: &str, s: &AcronymSettings) -> bool {
     acceptable(short, letters, long, Mode::Extended, s)
-        || (is_proper_name(long, s) && sane(short, long, Mode::Extended, s))
+        || ((is_proper_name(long, s) || initials_head(short, long)) && sane(short, long, Mode::Extended, s))
+}
+
+/// True when the first words of `long`, one per letter of `short`, start
+/// with capitals that spell it: `Global Assessment Report on disaster risk
+/// reduction` for GAR.
+fn initials_head(short: &str, long: &str) -> bool {
+    let letters = letters_of(short);
+    let mut words = long.split_whitespace();
+    letters.len() >= 2
+        && letters.iter().all(|&l| {
+            words.next().and_then(|w| w.chars().next()).is_some_and(|c| c.is_ascii_uppercase() && lower(c) == l)
+        })
 }
 
 /// The checks of [`acceptable`] besides the window.

@@ -293,7 +293,7 @@ fn long_form(hay: &str, open: usize, max_chars: usize, letters: usize) -> Option
             }
         }
         if letters > name_words(&before[start..]) {
-            start = name_clause(before, start).unwrap_or(start);
+            start = adjective(before, start).or_else(|| name_clause(before, start)).unwrap_or(start);
         }
         (start, open)
     };
@@ -333,6 +333,17 @@ fn name_clause(before: &str, start: usize) -> Option<usize> {
     let clause = before[..verb].strip_suffix('が').and_then(|b| name_run(before, b.len())).unwrap_or(verb);
     // The clause must be whole: `日本を支援する基金` does not start at `支援`.
     (!before[..clause].ends_with(|c: char| "をにでとへ".contains(c))).then_some(clause)
+}
+
+/// Start of the adjective before the name at `start`, a kanji run and the
+/// `な` that joins it: `持続可能な開発のための教育(ESD)` (Education for
+/// Sustainable Development). Taken, as a clause ([`name_clause`]), only
+/// when the name alone has fewer words than its short form has letters,
+/// so `様々な国際機関(IOs)` stays 国際機関.
+fn adjective(before: &str, start: usize) -> Option<usize> {
+    let head = before[..start].strip_suffix('な')?;
+    let last = head.chars().next_back()?;
+    (is_name_char(last) && !last.is_ascii() && !is_katakana(last)).then(|| name_run(before, head.len())).flatten()
 }
 
 /// Words of a Japanese name, roughly, to compare with the letters of its
@@ -475,6 +486,8 @@ mod tests {
         assert_eq!(defs("新たに設立した基金(ABC)"), [("ABC".into(), "基金".into(), false)]);
         assert_eq!(defs("国に設置されている機関(ABC)"), [("ABC".into(), "機関".into(), false)]);
         assert_eq!(defs("日本を支援する基金(ABC)"), [("ABC".into(), "基金".into(), false)]);
+        assert_eq!(defs("持続可能な開発のための教育(ESD)は"), [("ESD".into(), "持続可能な開発のための教育".into(), false)]);
+        assert_eq!(defs("様々な国際機関(IOs)と"), [("IOs".into(), "国際機関".into(), false)]);
     }
 
     #[test]
