@@ -442,7 +442,7 @@ pub fn shared_head(
 ) -> Option<(usize, usize)> {
     let letters = short.match_letters();
     let (&head, rest) = letters.split_first()?;
-    if rest.len() < 2 || !start.checked_sub(1).is_some_and(|i| hay.as_bytes()[i] == b')') {
+    if rest.len() < 2 || start.checked_sub(1).is_none_or(|i| hay.as_bytes()[i] != b')') {
         return None;
     }
     let text = &hay[start..end];

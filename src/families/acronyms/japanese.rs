@@ -112,7 +112,8 @@ fn long_then_short(hay: &str, end: usize, open: usize, close: usize, s: &Acronym
         ((a, b), key, false)
     };
     let letters = if pdf_gloss { 0 } else { key.chars().filter(char::is_ascii_alphanumeric).count() };
-    let letters = if key.ends_with('s') && letters > 1 && super::short_form::is_plural(&key) { letters - 1 } else { letters };
+    let letters =
+        if key.ends_with('s') && letters > 1 && super::short_form::is_plural(&key) { letters - 1 } else { letters };
     let long = long_form(hay, end, s.max_japanese_long, letters)?;
     Some(Definition { short, long, key, pdf_gloss })
 }
@@ -479,14 +480,23 @@ mod tests {
         assert_eq!(name_words("国別パートナーシップ協力計画"), 4);
         assert_eq!(name_words("ワッセナー・アレンジメント"), 2);
         assert_eq!(name_words("インド太平洋に関するASEANアウトルック"), 5);
-        assert_eq!(defs("マラリア、顧みられない熱帯病(NTDs)、ポリオ"), [("NTDs".into(), "顧みられない熱帯病".into(), false)]);
+        assert_eq!(
+            defs("マラリア、顧みられない熱帯病(NTDs)、ポリオ"),
+            [("NTDs".into(), "顧みられない熱帯病".into(), false)]
+        );
         assert_eq!(defs("双方の国が決定する貢献(NDC)の達成"), [("NDC".into(), "国が決定する貢献".into(), false)]);
         // Enough words already, a past verb, a progressive, a particle.
-        assert_eq!(defs("署名した国別パートナーシップ協力計画(IPCP)"), [("IPCP".into(), "国別パートナーシップ協力計画".into(), false)]);
+        assert_eq!(
+            defs("署名した国別パートナーシップ協力計画(IPCP)"),
+            [("IPCP".into(), "国別パートナーシップ協力計画".into(), false)]
+        );
         assert_eq!(defs("新たに設立した基金(ABC)"), [("ABC".into(), "基金".into(), false)]);
         assert_eq!(defs("国に設置されている機関(ABC)"), [("ABC".into(), "機関".into(), false)]);
         assert_eq!(defs("日本を支援する基金(ABC)"), [("ABC".into(), "基金".into(), false)]);
-        assert_eq!(defs("持続可能な開発のための教育(ESD)は"), [("ESD".into(), "持続可能な開発のための教育".into(), false)]);
+        assert_eq!(
+            defs("持続可能な開発のための教育(ESD)は"),
+            [("ESD".into(), "持続可能な開発のための教育".into(), false)]
+        );
         assert_eq!(defs("様々な国際機関(IOs)と"), [("IOs".into(), "国際機関".into(), false)]);
     }
 
