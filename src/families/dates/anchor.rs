@@ -322,7 +322,7 @@ fn resolve_one(
     tense: &dyn Fn() -> Tense,
 ) -> Option<Resolved> {
     if let Some(rel) = v.relative {
-        return resolve_relative(v, rel, reference, before);
+        return resolve_relative(v, rel, reference, before, tense);
     }
     let p = &v.start;
     // A bare weekday or time: a full date is needed.
@@ -391,6 +391,7 @@ fn resolve_relative(
     rel: Relative,
     reference: Option<Reference>,
     before: &Antecedents,
+    tense: &dyn Fn() -> Tense,
 ) -> Option<Resolved> {
     let fy_of = |d: CivilDate| if d.month() >= 4 { d.year() } else { d.year() - 1 };
     // The base as an offer: the reference date, or the antecedent for the unit.
@@ -428,6 +429,24 @@ fn resolve_relative(
                     y,
                 )
             }
+            Unit::Weekend => {
+                // The Saturday of the base's week, moved by the offset; `the
+                // weekend` in a past-tense sentence is the one before the
+                // base, unless the base is itself on a weekend.
+                let saturday = base.add_days(6 - i64::from(base.weekday()));
+                let back = offset == 0 && base.weekday() < 6 && tense() == Tense::Past;
+                let weeks = i64::from(rel.offset) - i64::from(back);
+                let (y, w) = saturday.add_days(7 * weeks).iso_week();
+                (
+                    DateValue::point(Point {
+                        year: Some(Year::known(y)),
+                        month: Some(Month::Week(w as u8)),
+                        day: Some(Day::Weekend),
+                        ..Point::default()
+                    }),
+                    y,
+                )
+            }
         }
     };
     // An antecedent lends a stand-in date with the parts it has.
@@ -443,7 +462,7 @@ fn resolve_relative(
                 let o = before.month?;
                 stand_in(Offer { value: (o.value.0, o.value.1, 1), span: o.span, year_source: o.year_source })
             }
-            Unit::Day | Unit::Week => before.day.map(|o| (o, Some(o.span))),
+            Unit::Day | Unit::Week | Unit::Weekend => before.day.map(|o| (o, Some(o.span))),
             // A fiscal year stands in as its April.
             Unit::FiscalYear => stand_in(lift(before.fiscal_year?, 4, 1)),
         }

@@ -1,6 +1,6 @@
 //! The dates family as one declared unit.
 
-use super::{anchor, date, fiscal, Anchor, DateData, FiscalYear, TABLES};
+use super::{anchor, date, extent, fiscal, Anchor, DateData, FiscalYear, TABLES};
 use crate::families::Family;
 use crate::normalize::Normalizer;
 use crate::passes::Pass;
@@ -31,6 +31,7 @@ pub static FAMILY: Family = Family {
     normalizers: &[&DATE, &TIMEX],
     detectors: &[],
     passes: &[
+        Pass { name: "extent-modifiers", run: |c, cx, cands| extent::widen(c, cx.hay, cands) },
         Pass {
             name: "fiscal-year",
             run: |c, cx, cands| {

@@ -21,13 +21,16 @@
 //! * [`calendar`]: valid dates, weekdays and day arithmetic;
 //! * [`value`]: the value model and its rendering;
 //! * [`anchor`]: the document-level pass that resolves relative and
-//!   year-less values (`--anchor`).
+//!   year-less values (`--anchor`);
+//! * [`extent`]: the pass that widens duration and time rows over their
+//!   modifiers (`less than four months`, `10年以上`).
 //!
 //! Capture names are documented in `docs/dates.md`.
 
 pub mod anchor;
 pub mod calendar;
 pub mod era;
+pub mod extent;
 pub mod family;
 pub mod fiscal;
 pub mod names;
@@ -502,7 +505,7 @@ fn convert(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
         let finer_allowed = match rel.unit {
             Unit::Year => true,
             Unit::Month => parts.month.is_none(),
-            Unit::Day | Unit::FiscalYear | Unit::Week => parts.month.is_none() && parts.day.is_none(),
+            Unit::Day | Unit::FiscalYear | Unit::Week | Unit::Weekend => parts.month.is_none() && parts.day.is_none(),
         };
         if !finer_allowed || parts.year.is_some() {
             return None;
@@ -524,6 +527,12 @@ fn convert(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
             }),
             Unit::FiscalYear => DateValue::fiscal_year(None),
             Unit::Week => DateValue::point(Point { year: unknown, month: Some(Month::Week(0)), ..Point::default() }),
+            Unit::Weekend => DateValue::point(Point {
+                year: unknown,
+                month: Some(Month::Week(0)),
+                day: Some(Day::Weekend),
+                ..Point::default()
+            }),
         };
         v.relative = Some(rel);
         v.start.part = parts.part;

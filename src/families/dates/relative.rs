@@ -34,6 +34,8 @@ pub enum Unit {
     Day,
     /// An ISO week (`next week`, 先週).
     Week,
+    /// The weekend of an ISO week (`the weekend`: `2020-W35-WE`).
+    Weekend,
     /// A Japanese fiscal year, April to March (今年度).
     FiscalYear,
 }
@@ -93,8 +95,11 @@ impl RelativeTable {
                 "day" => Unit::Day,
                 "fiscal_year" => Unit::FiscalYear,
                 "week" => Unit::Week,
+                "weekend" => Unit::Weekend,
                 other => {
-                    diags.push(bad(format!("`unit` must be year, month, week, day or fiscal_year, found `{other}`")));
+                    diags.push(bad(format!(
+                        "`unit` must be year, month, week, weekend, day or fiscal_year, found `{other}`"
+                    )));
                     continue;
                 }
             };

@@ -122,6 +122,8 @@ pub enum Day {
     Unknown,
     /// 1 to 31 (a day that does not exist in its month is kept and flagged).
     Known(u8),
+    /// The weekend of the week in the month position (TIMEX3 `2020-W35-WE`).
+    Weekend,
 }
 
 /// A point in time with the precision the text gave.
@@ -217,6 +219,7 @@ impl fmt::Display for Point {
                     None => {}
                     Some(Day::Unknown) => f.write_str("-XX")?,
                     Some(Day::Known(d)) => write!(f, "-{d:02}")?,
+                    Some(Day::Weekend) => f.write_str("-WE")?,
                 }
             }
         }
