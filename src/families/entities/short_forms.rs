@@ -40,6 +40,10 @@ pub const ACRONYM_ENTITIES: &str = "acronym-entities";
 /// type (`Normalized::ty` is `'static`).
 const NAMED: &[&str] = &["ORG", "EVENT", "LAW"];
 
+/// A surviving definition: its short form's span, the short form, and the
+/// long form's span.
+type Definition = ((usize, usize), Arc<str>, (usize, usize));
+
 /// An entity a definition's long form names.
 struct Lender {
     ty: &'static str,
@@ -57,7 +61,7 @@ pub fn acronym_entities(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
     };
     let acronym = crate::families::acronyms::KIND;
     // (short-form span, key, long-form span) of each surviving definition.
-    let mut defs: Vec<((usize, usize), Arc<str>, (usize, usize))> = cands
+    let mut defs: Vec<Definition> = cands
         .iter()
         .filter(|d| c.rules[d.rule as usize].kind == acronym)
         .filter_map(|d| match &d.value {
