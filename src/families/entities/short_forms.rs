@@ -8,7 +8,7 @@
 //!     ─ acronym_entities ─▶ + entity rows of rule `acronym-entities`
 //!     `the Treaty on the Non-Proliferation of Nuclear Weapons (NPT) ... the NPT`
 //!     → LAW `NPT` (twice): `Treaty on the Non-Proliferation of Nuclear Weapons`,
-//!       law:treaty-on-the-non-proliferation-of-nuclear-weapons, ref = the long form
+//!       law:treaty-on-the-nonproliferation-of-nuclear-weapons, ref = the long form
 //! ```
 //!
 //! Only organizations, events and instruments lend their names (a country's
@@ -18,13 +18,21 @@
 //! `U.S.-Japan Cyber Defense Policy Working Group (CDPWG)` (the letters of
 //! `Cyber ... Group`) is the ORG. A definition whose long form is no entity,
 //! or only part of a longer name (`Maritime Domain Awareness (MDA)` at the
-//! end of `ARF Workshop on ... Maritime Domain Awareness`), gives nothing. A short form that is already an entity of the same group
-//! at the definition (`ASEAN`, a gazetteer term) keeps its own rows; later
+//! end of `ARF Workshop on ... Maritime Domain Awareness`), gives nothing.
+//! A short form that is already an entity of the same group at the
+//! definition (`ASEAN`, a gazetteer term) keeps its own rows; later
 //! occurrences are whole words in exact case that overlap no entity of that
 //! group (`NPT` inside the EVENT `NPT Review Conference` is a mention: other
-//! groups nest, as countries do in event names).
+//! groups nest, as countries do in event names), and each takes the nearest
+//! definition of its short form before it. One Aho-Corasick pass over the
+//! document finds the occurrences of every lending short form, so the cost
+//! is linear in the document however many definitions it has; the
+//! automaton is built only for a document with a lending definition.
 
+use std::collections::HashMap;
 use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::KIND;
 use crate::compile::Compiled;
@@ -73,41 +81,103 @@ pub fn acronym_entities(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
         return;
     }
     defs.sort_unstable_by_key(|d| (d.0, d.2));
-    // Entity spans of the named types, with what they would lend.
+    // Entity spans of the named types, with what they would lend; by end
+    // offset, to find a definition's lender, and per overlap group sorted
+    // by start, to ask "does any overlap s..e" with one binary search.
     let named: Vec<((usize, usize), Lender)> =
         cands.iter().filter_map(|e| lender(c, e).map(|l| ((e.start, e.end), l))).collect();
-    // Rows of this pass overlap none of each other (two definitions of one
-    // short form: the first wins).
-    let overlaps = |s: usize, e: usize, group: u32, added: &[Candidate]| {
-        named.iter().any(|((a, b), l)| l.group == group && *a < e && s < *b)
-            || added.iter().any(|x| x.start < e && s < x.end)
-    };
-    let mut added: Vec<Candidate> = Vec::new();
+    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<u32, Spans> = HashMap::new();
+    for (k, ((s, e), l)) in named.iter().enumerate() {
+        by_end.entry(*e).or_default().push(k);
+        groups.entry(l.group).or_default().spans.push((*s, *e));
+    }
+    for g in groups.values_mut() {
+        g.index();
+    }
+    let overlaps = |s: usize, e: usize, group: u32| groups.get(&group).is_some_and(|g| g.overlaps(s, e));
+    // The definitions that lend, per distinct short form, in text order.
+    let mut keys: Vec<Arc<str>> = Vec::new();
+    let mut lending: Vec<Vec<(usize, usize, (usize, usize))>> = Vec::new();
     for (short, key, long) in defs {
-        let Some((_, l)) = named.iter().find(|((s, e), _)| *e == long.1 && *s <= long.0 && qualifier(&hay[*s..long.0]))
+        let Some(&k) = by_end
+            .get(&long.1)
+            .and_then(|ks| ks.iter().find(|&&k| named[k].0 .0 <= long.0 && qualifier(&hay[named[k].0 .0..long.0])))
         else {
             continue;
         };
-        if overlaps(short.0, short.1, l.group, &[]) {
+        if overlaps(short.0, short.1, named[k].1.group) {
             continue;
         }
-        let mut at = short.0;
-        while let Some(found) = hay[at..].find(&*key) {
-            let (s, e) = (at + found, at + found + key.len());
-            at = e;
-            if !on_word_edges(hay, s, e) || overlaps(s, e, l.group, &added) {
-                continue;
-            }
-            let n = Normalized {
-                id: l.id.to_string(),
-                ty: Some(l.ty),
-                reference: Some(long),
-                ..Normalized::value(l.value.to_string())
-            };
-            added.push(Candidate::computed(s, e, rule as u32, n));
+        let p = keys.iter().position(|x| *x == key).unwrap_or_else(|| {
+            keys.push(key);
+            lending.push(Vec::new());
+            keys.len() - 1
+        });
+        // Two definitions of one short form at one place (核兵器不拡散条約(NPT:
+        // Treaty on the Non-Proliferation ...)): the first long form lends.
+        if lending[p].last().is_none_or(|d| d.0 != short.0) {
+            lending[p].push((short.0, k, long));
         }
     }
+    if keys.is_empty() {
+        return;
+    }
+    // One pass over the text for every lending short form (a document with
+    // many definitions is not scanned once per definition); an occurrence
+    // takes the nearest definition of its short form that starts at or
+    // before it.
+    let Ok(finder) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(keys.iter().map(|k| &**k))
+    else {
+        return;
+    };
+    let mut added: Vec<Candidate> = Vec::new();
+    let mut added_end = 0;
+    for m in finder.find_iter(hay) {
+        let (s, e, p) = (m.start(), m.end(), m.pattern().as_usize());
+        let defs = &lending[p];
+        let Some(&(_, k, long)) = defs[..defs.partition_point(|d| d.0 <= s)].last() else { continue };
+        let l = &named[k].1;
+        if !on_word_edges(hay, s, e) || overlaps(s, e, l.group) || added_end > s {
+            continue;
+        }
+        let n = Normalized {
+            id: l.id.to_string(),
+            ty: Some(l.ty),
+            reference: Some(long),
+            ..Normalized::value(l.value.to_string())
+        };
+        added.push(Candidate::computed(s, e, rule as u32, n));
+        added_end = e;
+    }
     cands.extend(added);
+}
+
+/// Spans of one overlap group, sorted by start, with the furthest end so far.
+#[derive(Default)]
+struct Spans {
+    spans: Vec<(usize, usize)>,
+    max_end: Vec<usize>,
+}
+
+impl Spans {
+    fn index(&mut self) {
+        self.spans.sort_unstable();
+        let mut m = 0;
+        self.max_end = self
+            .spans
+            .iter()
+            .map(|&(_, e)| {
+                m = m.max(e);
+                m
+            })
+            .collect();
+    }
+
+    fn overlaps(&self, s: usize, e: usize) -> bool {
+        let before = self.spans.partition_point(|&(start, _)| start < e);
+        before > 0 && self.max_end[before - 1] > s
+    }
 }
 
 /// True when `prefix`, the part of an entity's name before a definition's
