@@ -52,6 +52,10 @@ const NAMED: &[&str] = &["ORG", "EVENT", "LAW"];
 /// long form's span.
 type Definition = ((usize, usize), Arc<str>, (usize, usize));
 
+/// A definition that lends: its short form's start, the lender (an index
+/// into the named entities) and the long form's span.
+type Lending = (usize, usize, (usize, usize));
+
 /// An entity a definition's long form names.
 struct Lender {
     ty: &'static str,
@@ -98,7 +102,7 @@ pub fn acronym_entities(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
     let overlaps = |s: usize, e: usize, group: u32| groups.get(&group).is_some_and(|g| g.overlaps(s, e));
     // The definitions that lend, per distinct short form, in text order.
     let mut keys: Vec<Arc<str>> = Vec::new();
-    let mut lending: Vec<Vec<(usize, usize, (usize, usize))>> = Vec::new();
+    let mut lending: Vec<Vec<Lending>> = Vec::new();
     for (short, key, long) in defs {
         let Some(&k) = by_end
             .get(&long.1)
