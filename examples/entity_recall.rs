@@ -5,8 +5,10 @@
 //! cargo run --example entity_recall -- tests/data/entities/seeds-expected.csv /tmp/seeds.csv
 //! ```
 //!
-//! Prints recall per type and every miss. `cargo test` (module `eval`)
-//! holds the seeds to the thresholds of `docs/entities.md`.
+//! Prints recall and precision per type, every miss and every row the list
+//! does not have. With `--totals` (for a held-out list, whose errors must not
+//! be read) it prints the table only. `cargo test` (module `eval`) holds the
+//! seeds to the thresholds of `docs/entities.md`.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -16,20 +18,46 @@ mod entity_recall;
 use std::path::Path;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let totals = args.first().is_some_and(|a| a == "--totals");
+    if totals {
+        args.remove(0);
+    }
     let [expected, extracted] = args.as_slice() else {
-        eprintln!("usage: entity_recall EXPECTED.csv EXTRACTIONS.csv");
+        eprintln!("usage: entity_recall [--totals] EXPECTED.csv EXTRACTIONS.csv");
         std::process::exit(2);
     };
     let expected = entity_recall::load_expected(Path::new(expected));
     let text = std::fs::read_to_string(extracted).unwrap_or_else(|e| panic!("{extracted}: {e}"));
     let r = entity_recall::score(&expected, &entity_recall::found_in_csv(&text));
-    println!("| type | expected | found | recall |");
-    println!("|---|---:|---:|---:|");
+    println!("| type | expected | found | recall | rows (things) | not expected | precision |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    let (mut all_n, mut all_k, mut all_f, mut all_x) = (0, 0, 0, 0);
     for (ty, (n, k)) in &r.by_type {
-        println!("| {ty} | {n} | {k} | {:.3} |", r.of(ty));
+        let (f, x) = r.extra_by_type.get(ty).copied().unwrap_or((0, 0));
+        println!("| {ty} | {n} | {k} | {:.3} | {f} | {x} | {:.3} |", r.of(ty), precision(f, x));
+        (all_n, all_k, all_f, all_x) = (all_n + n, all_k + k, all_f + f, all_x + x);
+    }
+    println!(
+        "| all | {all_n} | {all_k} | {:.3} | {all_f} | {all_x} | {:.3} |",
+        all_k as f64 / all_n.max(1) as f64,
+        precision(all_f, all_x)
+    );
+    if totals {
+        return;
     }
     for m in &r.misses {
         println!("miss: {m}");
+    }
+    for x in &r.extras {
+        println!("not expected: {x}");
+    }
+}
+
+fn precision(found: usize, wrong: usize) -> f64 {
+    if found == 0 {
+        1.0
+    } else {
+        (found - wrong) as f64 / found as f64
     }
 }

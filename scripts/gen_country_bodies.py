@@ -25,6 +25,12 @@ into the names a text uses for its government and its forces:
            (中国外交部, 韓国国防部, ロシア外務省), for every country but Japan
            and the United States, whose ministries and departments are
            curated (jp_government.csv, organizations.csv) under their own ids
+  Other    the same forms for the portfolios of PORTFOLIOS (finance, justice,
+  ministries  interior, environment, health, education, commerce, trade,
+           economy, energy, ...): Ministry of Finance of X, the X/D Ministry
+           of Finance, X/D Finance Ministry (no possessive form), J財務省,
+           J財政部 (the Japanese heads listed there), ids gov:XX-<portfolio>;
+           Japan's own (財務省, Ministry of Justice) stay curated
 
 where X is an English name, D a demonym and J a Japanese name of the
 country. Ids: gov:XX (the government), mil:XX (the armed forces),
@@ -56,6 +62,31 @@ SKIP_EN = {"Georgia", "Jordan", "Chad", "Guinea", "Turkey", "Niger", "Mali", "To
 # Countries whose foreign and defence ministries are curated under their own
 # ids (org:jp-mofa, org:jp-mod, org:us-dos, org:us-dod): no ministry pairs.
 CURATED_MINISTRIES = {"JP", "US"}
+# Ministries other than foreign affairs and defence: (English portfolio
+# forms, id slug, canonical portfolio, Japanese heads). A one-word portfolio
+# also makes `D Finance Ministry`. Only names
+# that many governments use, and the Japanese heads of MOFA's usage
+# (米財務省 is curated: org:us-treasury).
+PORTFOLIOS = [
+    (["Finance"], "finance", "Finance", ["財務省", "財政省", "財政部"]),
+    (["Justice"], "justice", "Justice", ["法務省", "法務部", "司法省", "司法部"]),
+    (["the Interior", "Interior"], "interior", "the Interior", ["内務省"]),
+    (["Home Affairs"], "home-affairs", "Home Affairs", []),
+    (["the Environment", "Environment"], "environment", "the Environment", ["環境省"]),
+    (["Health"], "health", "Health", ["保健省"]),
+    (["Education"], "education", "Education", ["教育省", "教育部"]),
+    (["Commerce"], "commerce", "Commerce", ["商務省", "商務部"]),
+    (["Trade"], "trade", "Trade", ["貿易省"]),
+    (["Industry and Trade"], "industry-and-trade", "Industry and Trade", ["商工省"]),
+    (["Trade and Industry"], "trade-and-industry", "Trade and Industry", ["貿易産業省"]),
+    (["Economy"], "economy", "Economy", ["経済省"]),
+    (["Energy"], "energy", "Energy", ["エネルギー省"]),
+    (["Science and Technology"], "science-and-technology", "Science and Technology", ["科学技術省", "科学技術部"]),
+    (["Agriculture"], "agriculture", "Agriculture", ["農業省"]),
+    (["Transport"], "transport", "Transport", ["運輸省"]),
+    (["Public Security"], "public-security", "Public Security", ["公安省", "公安部"]),
+    (["State Security"], "state-security", "State Security", ["国家安全部", "国家安全省"]),
+]
 BRANCHES = [("Navy", "navy", "海軍"), ("Army", "army", "陸軍"), ("Air Force", "air-force", "空軍"),
             ("Coast Guard", "coast-guard", "沿岸警備隊")]
 
@@ -159,6 +190,18 @@ def main():
         heads.append((f"{{member}} {spelling} Ministry", "m-short m-dem", *defence, ""))
         heads.append((f"{{member}}'s {spelling} Ministry", "m-en", *defence, ""))
         heads.append((f"{{member}}\u2019s {spelling} Ministry", "m-en", *defence, ""))
+    for forms, slug, portfolio, ja_heads in PORTFOLIOS:
+        ministry = (f"Ministry of {portfolio} of {{name}}", f"gov:{{code}}-{slug}")
+        for form in forms:
+            heads.append((f"Ministry of {form} of {{member}}", "m-of", *ministry, ""))
+            heads.append((f"{{member}} Ministry of {form}", "m-short m-dem", *ministry, ""))
+        # No possessive forms (`India's Finance Ministry`): rare in official
+        # text, and 24 heads x every English name cost start-up time.
+        bare = forms[-1]
+        if " " not in bare:
+            heads.append((f"{{member}} {bare} Ministry", "m-short m-dem", *ministry, ""))
+        for jh in ja_heads:
+            heads.append((f"{{member}}{jh}", "m-ja", *ministry, "true"))
     for jh in ("外務省", "外交部"):
         heads.append((f"{{member}}{jh}", "m-ja", *foreign, "true"))
     for jh in ("国防省", "国防部"):

@@ -339,30 +339,59 @@ pub fn expand(rules: &mut [Rule], diags: &mut Vec<Diagnostic>) {
         let whole_word = rules[i].whole_word;
         let mut interned: HashMap<String, Arc<str>> = HashMap::new();
         let mut intern = |s: String| interned.entry(s).or_insert_with_key(|s| Arc::from(s.as_str())).clone();
-        let mut seen: HashSet<String> = HashSet::new();
+        // A pair's surface is left to a curated rule that lists it, and
+        // kept once: one set answers both.
+        let mut seen: HashSet<String> = surfaces;
+        // The id and canonical name of a pair depend on the head and the
+        // member's name and code only (unless a template names the
+        // `{member}`): filled once per head and country name, not once per
+        // pair (49,000 pairs from 145 heads, 2026-12-04).
+        let mut names: HashMap<(&str, &str), usize> = HashMap::new();
+        let name_of: Vec<usize> = compound
+            .members
+            .iter()
+            .map(|m| {
+                let next = names.len();
+                *names.entry((m.code.as_str(), m.name.as_str())).or_insert(next)
+            })
+            .collect();
+        let per_member = |h: &Head| h.id.contains("{member}") || h.canonical.contains("{member}");
+        let mut filled: Vec<Option<(Arc<str>, Arc<str>)>> = vec![None; compound.heads.len() * names.len()];
         let mut terms = Vec::new();
         let mut pairs = Vec::new();
         let mut starts = Vec::with_capacity(compound.members.len() + 1);
-        for m in &compound.members {
+        for (k, m) in compound.members.iter().enumerate() {
             starts.push(pairs.len() as u32);
             for (h, head) in compound.heads.iter().enumerate() {
                 if m.classes & head.classes == 0 {
                     continue;
                 }
-                let surface = format!("{}{}{}", head.before, m.surface, head.after);
-                if surfaces.contains(&surface) || !seen.insert(surface.clone()) {
+                let mut surface = String::with_capacity(head.before.len() + m.surface.len() + head.after.len());
+                surface.push_str(&head.before);
+                surface.push_str(&m.surface);
+                surface.push_str(&head.after);
+                if seen.contains(&surface) {
                     continue;
                 }
-                let id = fill(&head.id, m);
-                let canonical = match lent.get(&id) {
-                    Some(c) => c.clone(),
-                    None => intern(fill(&head.canonical, m)),
+                seen.insert(surface.clone());
+                let mut fill_pair = || {
+                    let id = fill(&head.id, m);
+                    let canonical = match lent.get(&id) {
+                        Some(c) => c.clone(),
+                        None => intern(fill(&head.canonical, m)),
+                    };
+                    (intern(id), canonical)
+                };
+                let (id, canonical) = if per_member(head) {
+                    fill_pair()
+                } else {
+                    filled[h * names.len() + name_of[k]].get_or_insert_with(fill_pair).clone()
                 };
                 pairs.push((h as u32, terms.len() as u32));
                 terms.push(Term {
                     surface,
                     canonical,
-                    id: intern(id),
+                    id,
                     ty: None,
                     case_sensitive: m.case_sensitive || head.case_sensitive,
                     whole_word,

@@ -1,6 +1,7 @@
 //! The entities family as one declared unit.
 
 use super::names::{body_name, drop_relabelled, event_name, law_name, proper_name, EntityData};
+use super::short_forms::{acronym_entities, ACRONYM_ENTITIES};
 use super::{link_people, person_name, PERSON_MENTIONS};
 use crate::families::Family;
 use crate::matchers::detector::Detector;
@@ -52,12 +53,15 @@ pub static FAMILY: Family = Family {
     summary: "countries, organizations, people, events and laws, with canonical names and ids",
     kinds: &[KIND],
     normalizers: &[&PERSON_NAME, &PROPER_NAME, &EVENT_NAME, &LAW_NAME, &BODY_NAME],
-    // The `person-mentions` rule carries the rows of the linking pass.
-    detectors: &[Detector { name: PERSON_MENTIONS, find: None }],
+    // The `person-mentions` rule carries the rows of the linking pass, the
+    // `acronym-entities` rule those of short forms named by a definition.
+    detectors: &[Detector { name: PERSON_MENTIONS, find: None }, Detector { name: ACRONYM_ENTITIES, find: None }],
     // One row per span and meaning first (a pattern row on a known name's
-    // span in another group is dropped), then people are linked.
+    // span in another group is dropped), then short forms that a
+    // definition names get the entity's rows, then people are linked.
     passes: &[
         Pass { name: "one-row-per-span", run: |c, _, cands| drop_relabelled(c, cands) },
+        Pass { name: "acronym-entities", run: |c, cx, cands| acronym_entities(c, cx.hay, cands) },
         Pass { name: "person-linking", run: |c, cx, cands| link_people(c, cx.hay, cands) },
     ],
     settings: None,

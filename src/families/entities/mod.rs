@@ -14,6 +14,7 @@
 
 pub mod family;
 pub mod names;
+pub mod short_forms;
 
 pub use family::{FAMILY, KIND};
 
