@@ -30,37 +30,39 @@ pub const OVERLAP: usize = 8 << 10;
 /// after a blank line or a line break when there is one near, else after a
 /// space, else at a character boundary.
 pub fn chunk_ranges(hay: &str, chunk_size: usize) -> Vec<(usize, usize)> {
-    let bytes = hay.as_bytes();
     let mut ranges = Vec::new();
     let mut start = 0;
-    while hay.len() - start > chunk_size + chunk_size / 2 {
-        let target = start + chunk_size;
-        // Prefer a blank line in the last quarter before the target, else
-        // the first line break after it.
-        // Prefer a blank line in the last quarter before the target, then a
-        // line break in the quarter after it, then a space, then any
-        // character boundary (a document may be one long line).
-        let lo = target - chunk_size / 4;
-        let hi = (target + chunk_size / 4).min(hay.len());
-        let cut = memchr::memmem::rfind(&bytes[lo..target], b"\n\n")
-            .map(|p| lo + p + 2)
-            .or_else(|| memchr::memchr(b'\n', &bytes[target..hi]).map(|p| target + p + 1))
-            .or_else(|| memchr::memchr(b' ', &bytes[target..hi]).map(|p| target + p + 1))
-            .or_else(|| Some(floor(hay, target)).filter(|&c| c > start));
-        match cut {
-            Some(c) if c < hay.len() => {
-                ranges.push((start, c));
-                start = c;
-            }
-            _ => break,
-        }
+    while let Some(c) = next_cut(hay, start, chunk_size) {
+        ranges.push((start, c));
+        start = c;
     }
     ranges.push((start, hay.len()));
     ranges
 }
 
+/// Where the chunk that starts at `start` ends: `None` when the rest of
+/// `hay` is at most one and a half chunks (it is the last chunk).
+pub fn next_cut(hay: &str, start: usize, chunk_size: usize) -> Option<usize> {
+    let bytes = hay.as_bytes();
+    if hay.len() - start <= chunk_size + chunk_size / 2 {
+        return None;
+    }
+    let target = start + chunk_size;
+    // Prefer a blank line in the last quarter before the target, then a
+    // line break in the quarter after it, then a space, then any
+    // character boundary (a document may be one long line).
+    let lo = target - chunk_size / 4;
+    let hi = (target + chunk_size / 4).min(hay.len());
+    memchr::memmem::rfind(&bytes[lo..target], b"\n\n")
+        .map(|p| lo + p + 2)
+        .or_else(|| memchr::memchr(b'\n', &bytes[target..hi]).map(|p| target + p + 1))
+        .or_else(|| memchr::memchr(b' ', &bytes[target..hi]).map(|p| target + p + 1))
+        .or_else(|| Some(floor(hay, target)).filter(|&c| c > start))
+        .filter(|&c| c < hay.len())
+}
+
 /// The character boundary at or before `i`.
-fn floor(hay: &str, mut i: usize) -> usize {
+pub fn floor(hay: &str, mut i: usize) -> usize {
     while !hay.is_char_boundary(i) {
         i -= 1;
     }
@@ -88,7 +90,7 @@ where
                 cand.start += ws;
                 cand.end += ws;
                 if let super::Value::Computed(n) = &mut cand.value {
-                    if let Some((a, b)) = &mut n.reference {
+                    if let Some(crate::normalize::RefSpan::Here(a, b)) = &mut n.reference {
                         *a += ws;
                         *b += ws;
                     }

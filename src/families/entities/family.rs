@@ -58,7 +58,7 @@ pub static FAMILY: Family = Family {
     // span in another group is dropped), then people are linked.
     passes: &[
         Pass { name: "one-row-per-span", run: |c, _, cands| drop_relabelled(c, cands) },
-        Pass { name: "person-linking", run: |c, cx, cands| link_people(c, cx.hay, cands) },
+        Pass { name: "person-linking", run: link_people },
     ],
     settings: None,
     // Office holders and place names (`[tables.office_holders]`,
