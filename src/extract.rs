@@ -178,6 +178,9 @@ impl ExtractorBuilder {
 pub struct Scratch {
     candidates: Vec<Candidate>,
     groups: Vec<GroupScratch>,
+    /// One set of regex caches per worker of a chunked match, kept warm
+    /// across sections and documents.
+    chunk_groups: Vec<Vec<GroupScratch>>,
     order: Vec<u32>,
     keep: Vec<bool>,
 }
@@ -316,6 +319,7 @@ impl Extractor {
         Scratch {
             candidates: Vec::new(),
             groups: self.inner.compiled.groups.iter().map(GroupScratch::new).collect(),
+            chunk_groups: Vec::new(),
             order: Vec::new(),
             keep: Vec::new(),
         }
@@ -403,7 +407,7 @@ impl Extractor {
             };
             let cands = &mut scratch.candidates;
             cands.clear();
-            self.match_hay(hay, &mut scratch.groups, cands);
+            self.match_hay(hay, &mut scratch.groups, &mut scratch.chunk_groups, cands);
             // Source spans, and the cut: back before every candidate that
             // crosses it (a chain of them moves it further), unless that
             // would leave nothing for this section.
@@ -453,12 +457,18 @@ impl Extractor {
     }
 
     /// Every matcher over `hay`, in parallel chunks when it is large.
-    fn match_hay(&self, hay: &str, groups: &mut [GroupScratch], cands: &mut Vec<Candidate>) {
+    fn match_hay(
+        &self,
+        hay: &str,
+        groups: &mut [GroupScratch],
+        chunk_groups: &mut Vec<Vec<GroupScratch>>,
+        cands: &mut Vec<Candidate>,
+    ) {
         let engine = &*self.inner;
         let c = &engine.compiled;
         if self.chunk_size > 0 && matchers::chunks::next_cut(hay, 0, self.chunk_size).is_some() {
             let fresh = || c.groups.iter().map(GroupScratch::new).collect::<Vec<_>>();
-            *cands = matchers::chunks::match_chunks(c, hay, self.chunk_size, fresh, |c, h, g: &mut Vec<_>, o| {
+            *cands = matchers::chunks::match_chunks(c, hay, self.chunk_size, chunk_groups, fresh, |c, h, g, o| {
                 match_all(c, &engine.detectors, h, g, o);
             });
         } else {
@@ -489,7 +499,7 @@ impl Extractor {
             matchers::detector::find(c, &engine.detectors, hay, cands);
             tr.candidates = cands.iter().map(|x| (x.start, x.end, x.rule)).collect();
         } else {
-            self.match_hay(hay, &mut scratch.groups, cands);
+            self.match_hay(hay, &mut scratch.groups, &mut scratch.chunk_groups, cands);
         }
         matchers::overlap::resolve_traced(c, cands, &mut scratch.order, &mut scratch.keep, trace.as_deref_mut());
         if let Some(tr) = trace {

@@ -305,7 +305,10 @@ where
         .build()
         .map_err(|e| Error::usage(format!("cannot start {} threads: {e}", options.threads)))?;
     let window = Window::new(options);
-    let (tx, rx) = mpsc::channel::<(usize, Done)>();
+    // Bounded: a worker that is ahead waits for the writer instead of
+    // queueing a large document's sections (the writer never waits on a
+    // worker while it could receive, so this cannot deadlock).
+    let (tx, rx) = mpsc::sync_channel::<(usize, Done)>(2 * options.threads.max(1));
     let docs = docs.into_iter();
     std::thread::scope(|scope| {
         let window = &window;

@@ -69,34 +69,55 @@ pub fn floor(hay: &str, mut i: usize) -> usize {
     i
 }
 
-/// Matches the chunks of `hay` in parallel with `matcher(window, out)`,
-/// which pushes candidates with offsets relative to the window. Returns the
-/// candidates in chunk order, offsets relative to `hay`.
-pub fn match_chunks<S, I, M>(c: &Compiled, hay: &str, chunk_size: usize, init: I, matcher: M) -> Vec<Candidate>
+/// Matches the chunks of `hay` in parallel with `matcher(window, state,
+/// out)`, which pushes candidates with offsets relative to the window.
+/// Returns the candidates in chunk order, offsets relative to `hay`.
+///
+/// The chunks are dealt in contiguous runs to one worker per thread, each
+/// with a state from `states` (topped up with `init`): the states (regex
+/// caches, whose lazy DFAs take a while to warm up) are kept by the caller
+/// from one call to the next, as a large document is matched section by
+/// section, instead of starting cold for every chunk.
+pub fn match_chunks<S, I, M>(
+    c: &Compiled,
+    hay: &str,
+    chunk_size: usize,
+    states: &mut Vec<S>,
+    init: I,
+    matcher: M,
+) -> Vec<Candidate>
 where
     S: Send,
-    I: Fn() -> S + Sync + Send,
+    I: Fn() -> S,
     M: Fn(&Compiled, &str, &mut S, &mut Vec<Candidate>) + Sync + Send,
 {
     let ranges = chunk_ranges(hay, chunk_size);
-    let parts: Vec<Vec<Candidate>> = ranges
-        .par_iter()
-        .map_init(init, |state, &(start, end)| {
-            let ws = floor(hay, start.saturating_sub(OVERLAP));
-            let we = floor(hay, (end + OVERLAP).min(hay.len()));
-            let mut out = Vec::new();
-            matcher(c, &hay[ws..we], state, &mut out);
-            out.retain_mut(|cand| {
-                cand.start += ws;
-                cand.end += ws;
-                if let super::Value::Computed(n) = &mut cand.value {
-                    if let Some(crate::normalize::RefSpan::Here(a, b)) = &mut n.reference {
-                        *a += ws;
-                        *b += ws;
+    let workers = rayon::current_num_threads().clamp(1, ranges.len());
+    while states.len() < workers {
+        states.push(init());
+    }
+    let per = ranges.len().div_ceil(workers);
+    let parts: Vec<Vec<Candidate>> = states[..workers]
+        .par_iter_mut()
+        .zip(ranges.par_chunks(per))
+        .map(|(state, run)| {
+            let (mut out, mut chunk) = (Vec::new(), Vec::new());
+            for &(start, end) in run {
+                let ws = floor(hay, start.saturating_sub(OVERLAP));
+                let we = floor(hay, (end + OVERLAP).min(hay.len()));
+                matcher(c, &hay[ws..we], state, &mut chunk);
+                out.extend(chunk.drain(..).filter_map(|mut cand| {
+                    cand.start += ws;
+                    cand.end += ws;
+                    if let super::Value::Computed(n) = &mut cand.value {
+                        if let Some(crate::normalize::RefSpan::Here(a, b)) = &mut n.reference {
+                            *a += ws;
+                            *b += ws;
+                        }
                     }
-                }
-                (start..end).contains(&cand.start)
-            });
+                    (start..end).contains(&cand.start).then_some(cand)
+                }));
+            }
             out
         })
         .collect();
