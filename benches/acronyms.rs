@@ -137,7 +137,9 @@ fn bench(c: &mut Criterion) {
                 cands.clear();
                 yomitori::matchers::detector::find(&acronyms, &detectors, hay, &mut cands);
                 yomitori::matchers::overlap::resolve(&acronyms, &mut cands, &mut order, &mut keep);
-                yomitori::families::acronyms::mention::find(&acronyms, hay, &mut cands);
+                let options = yomitori::normalize::Resources::default();
+                let mut cx = yomitori::passes::PassContext::whole(hay, &options);
+                yomitori::families::acronyms::mention::find(&acronyms, &mut cx, &mut cands);
                 n += cands.len();
             }
             black_box(n)

@@ -18,11 +18,11 @@ use crate::families::{self, dates::Anchor, dates::FiscalYear};
 use crate::matchers::detector::DetectFn;
 use crate::matchers::pattern::GroupScratch;
 use crate::matchers::{self, Candidate, Value};
-use crate::normalize::{Flags, Resources};
+use crate::normalize::{Flags, RefSpan, Resources};
 use crate::passes::{self, Pass, PassContext};
 use crate::row::Row;
 use crate::rules::{self, Kind, Rule, RuleSet, RuleSource};
-use crate::text::{count_chars, DocumentView, Locator};
+use crate::text::{count_chars, DocumentView, Locator, OffsetMap};
 
 /// A document to extract from.
 #[derive(Clone, Debug)]
@@ -52,6 +52,7 @@ pub struct Extractor {
     anchor: Anchor,
     fiscal_year: FiscalYear,
     chunk_size: usize,
+    section_size: usize,
 }
 
 /// The compiled rules with what the families bring to run them.
@@ -68,6 +69,15 @@ struct Engine {
 
 /// Default size of the chunks a large document is matched in, in parallel.
 pub const DEFAULT_CHUNK_SIZE: usize = 1 << 20;
+
+/// Size of the sections a large document is extracted in, one after
+/// another ([`Extractor::extract_each`]): what bounds the memory one
+/// document needs beyond its text. Fixed, not a run option, so that a
+/// document's rows never depend on how the run was configured. 4 MiB keeps
+/// a section's candidates and rows (about 70,000 rows of 264 bytes plus
+/// their strings, on the bench corpus) well under 100 MB, while the cost of
+/// its edges (16 KiB of text matched twice) stays at 0.4%.
+pub const SECTION_SIZE: usize = 4 << 20;
 
 /// Configures and builds an [`Extractor`].
 #[derive(Clone, Debug)]
@@ -168,6 +178,9 @@ impl ExtractorBuilder {
 pub struct Scratch {
     candidates: Vec<Candidate>,
     groups: Vec<GroupScratch>,
+    /// One set of regex caches per worker of a chunked match, kept warm
+    /// across sections and documents.
+    chunk_groups: Vec<Vec<GroupScratch>>,
     order: Vec<u32>,
     keep: Vec<bool>,
 }
@@ -192,6 +205,7 @@ impl Extractor {
             anchor: Anchor::Off,
             fiscal_year: FiscalYear::default(),
             chunk_size: DEFAULT_CHUNK_SIZE,
+            section_size: SECTION_SIZE,
         })
     }
 
@@ -213,6 +227,16 @@ impl Extractor {
     #[must_use]
     pub fn with_chunk_size(&self, chunk_size: usize) -> Extractor {
         Extractor { chunk_size, ..self.clone() }
+    }
+
+    /// The same compiled rules cutting documents into sections of `bytes`
+    /// instead of [`SECTION_SIZE`]: for tests, which check that the rows do
+    /// not depend on it (a section is at least 16 KiB, twice the
+    /// context a section's view takes from each neighbour).
+    #[doc(hidden)]
+    #[must_use]
+    pub fn with_section_size(&self, bytes: usize) -> Extractor {
+        Extractor { section_size: bytes.max(16 << 10), ..self.clone() }
     }
 
     /// The date anchoring setting.
@@ -295,6 +319,7 @@ impl Extractor {
         Scratch {
             candidates: Vec::new(),
             groups: self.inner.compiled.groups.iter().map(GroupScratch::new).collect(),
+            chunk_groups: Vec::new(),
             order: Vec::new(),
             keep: Vec::new(),
         }
@@ -309,7 +334,146 @@ impl Extractor {
 
     /// Appends the rows of `doc`, sorted, to `out`.
     pub fn extract_into(&self, doc: &Document, scratch: &mut Scratch, out: &mut Vec<Row>) {
-        self.extract_traced(doc, scratch, out, None);
+        let appended: Result<()> = self.extract_each(doc, scratch, &mut |rows| {
+            out.append(rows);
+            Ok(())
+        });
+        debug_assert!(appended.is_ok(), "appending cannot fail");
+    }
+
+    /// Hands the rows of `doc`, in order, to `emit`: all at once for a
+    /// document of up to one and a half sections, else section by section
+    /// as each is done, so that a large document needs memory for its text
+    /// and one section, not for all its rows (`docs/scale.md`). The rows
+    /// are the same whichever way the document is cut; `emit` may take
+    /// them out of the vector. Stops at `emit`'s first error.
+    ///
+    /// # Errors
+    /// `emit`'s.
+    pub fn extract_each<E>(
+        &self,
+        doc: &Document,
+        scratch: &mut Scratch,
+        emit: &mut dyn FnMut(&mut Vec<Row>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        if matchers::chunks::next_cut(&doc.text, 0, self.section_size).is_none() {
+            let mut rows = Vec::new();
+            self.extract_traced(doc, scratch, &mut rows, None);
+            return if rows.is_empty() { Ok(()) } else { emit(&mut rows) };
+        }
+        self.extract_sections(doc, scratch, emit)
+    }
+
+    /// [`extract_each`](Extractor::extract_each) for a document of several
+    /// sections.
+    ///
+    /// A section is cut like a chunk (at a blank line near
+    /// [`SECTION_SIZE`]) and extracted on a view of its source text that
+    /// reaches [`OVERLAP`](matchers::chunks::OVERLAP) bytes into its
+    /// neighbours, so that matching sees the same context as on the whole
+    /// text. It keeps the candidates that start in it; the cut moves back
+    /// before any candidate that would cross it, so overlap resolution never
+    /// splits a cluster; the passes run with the [`Carry`](passes::Carry)
+    /// the section before left; the rows are located with one sweep over
+    /// the whole document.
+    fn extract_sections<E>(
+        &self,
+        doc: &Document,
+        scratch: &mut Scratch,
+        emit: &mut dyn FnMut(&mut Vec<Row>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        use matchers::chunks::{floor, next_cut, OVERLAP};
+        let engine = &*self.inner;
+        let c = &engine.compiled;
+        let text = doc.text.as_str();
+        let mut options = Resources::default();
+        options.insert(self.anchor);
+        options.insert(self.fiscal_year);
+        let mut carry = passes::Carry::default();
+        let mut locator = Locator::new(text);
+        let ascii = text.is_ascii();
+        let mut rows = Vec::new();
+        let mut start = 0;
+        while start < text.len() {
+            let planned = next_cut(text, start, self.section_size).unwrap_or(text.len());
+            let ws = floor(text, start.saturating_sub(OVERLAP));
+            let we = floor(text, (planned + OVERLAP).min(text.len()));
+            let view = DocumentView::new(&text[ws..we]);
+            let hay = view.text();
+            let map = view.map();
+            let to_source = |a: usize, b: usize| {
+                let (a, b) = map.to_source(a, b);
+                (a + ws, b + ws)
+            };
+            let cands = &mut scratch.candidates;
+            cands.clear();
+            self.match_hay(hay, &mut scratch.groups, &mut scratch.chunk_groups, cands);
+            // Source spans, and the cut: back before every candidate that
+            // crosses it (a chain of them moves it further), unless that
+            // would leave nothing for this section.
+            let spans: Vec<(usize, usize)> = cands.iter().map(|x| to_source(x.start, x.end)).collect();
+            let mut end = planned;
+            if end < text.len() {
+                while let Some(s) = spans.iter().filter(|&&(s, e)| s < end && e > end).map(|&(s, _)| s).min() {
+                    end = s;
+                }
+                if end <= start {
+                    end = planned;
+                }
+            }
+            let mut i = 0;
+            cands.retain(|_| {
+                let keep = (start..end).contains(&spans[i].0);
+                i += 1;
+                keep
+            });
+            drop(spans);
+            matchers::overlap::resolve(c, cands, &mut scratch.order, &mut scratch.keep);
+            let mut cx = PassContext {
+                hay,
+                doc_date: doc.date.as_deref(),
+                options: &options,
+                carry: Some(&mut carry),
+                to_source: &to_source,
+            };
+            passes::run(&engine.passes, c, &mut cx, cands);
+            rows.clear();
+            rows.reserve_exact(cands.len());
+            for cand in cands.drain(..) {
+                // A pass reads the whole view: what it found outside the
+                // section belongs to a neighbour.
+                if (start..end).contains(&to_source(cand.start, cand.start).0) {
+                    rows.push(row(c, doc, map, ws, cand));
+                }
+            }
+            sort_and_locate(&mut rows, &mut locator, ascii);
+            if !rows.is_empty() {
+                emit(&mut rows)?;
+            }
+            start = end;
+        }
+        scratch.candidates.shrink_to(1 << 16);
+        Ok(())
+    }
+
+    /// Every matcher over `hay`, in parallel chunks when it is large.
+    fn match_hay(
+        &self,
+        hay: &str,
+        groups: &mut [GroupScratch],
+        chunk_groups: &mut Vec<Vec<GroupScratch>>,
+        cands: &mut Vec<Candidate>,
+    ) {
+        let engine = &*self.inner;
+        let c = &engine.compiled;
+        if self.chunk_size > 0 && matchers::chunks::next_cut(hay, 0, self.chunk_size).is_some() {
+            let fresh = || c.groups.iter().map(GroupScratch::new).collect::<Vec<_>>();
+            *cands = matchers::chunks::match_chunks(c, hay, self.chunk_size, chunk_groups, fresh, |c, h, g, o| {
+                match_all(c, &engine.detectors, h, g, o);
+            });
+        } else {
+            match_all(c, &engine.detectors, hay, groups, cands);
+        }
     }
 
     /// [`extract_into`](Extractor::extract_into), recording in `trace` what
@@ -329,19 +493,13 @@ impl Extractor {
         let hay = view.text();
         let cands = &mut scratch.candidates;
         cands.clear();
-        let chunked = trace.is_none() && self.chunk_size > 0 && hay.len() > self.chunk_size + self.chunk_size / 2;
-        if chunked {
-            let groups = || c.groups.iter().map(GroupScratch::new).collect::<Vec<_>>();
-            *cands = matchers::chunks::match_chunks(c, hay, self.chunk_size, groups, |c, h, g: &mut Vec<_>, o| {
-                match_all(c, &engine.detectors, h, g, o);
-            });
-        } else if let Some(tr) = trace.as_deref_mut() {
+        if let Some(tr) = trace.as_deref_mut() {
             matchers::gazetteer::find_traced(c, hay, cands, Some(tr));
             matchers::pattern::find_traced(c, hay, &mut scratch.groups, cands, Some(tr));
             matchers::detector::find(c, &engine.detectors, hay, cands);
             tr.candidates = cands.iter().map(|x| (x.start, x.end, x.rule)).collect();
         } else {
-            match_all(c, &engine.detectors, hay, &mut scratch.groups, cands);
+            self.match_hay(hay, &mut scratch.groups, &mut scratch.chunk_groups, cands);
         }
         matchers::overlap::resolve_traced(c, cands, &mut scratch.order, &mut scratch.keep, trace.as_deref_mut());
         if let Some(tr) = trace {
@@ -350,32 +508,39 @@ impl Extractor {
         let mut options = Resources::default();
         options.insert(self.anchor);
         options.insert(self.fiscal_year);
-        let cx = PassContext { hay, doc_date: doc.date.as_deref(), options: &options };
-        passes::run(&engine.passes, c, &cx, cands);
+        let map = view.map();
+        let to_source = |a: usize, b: usize| map.to_source(a, b);
+        let mut cx =
+            PassContext { hay, doc_date: doc.date.as_deref(), options: &options, carry: None, to_source: &to_source };
+        passes::run(&engine.passes, c, &mut cx, cands);
         if cands.is_empty() {
             return;
         }
         let first = out.len();
         out.reserve(cands.len());
         for cand in cands.drain(..) {
-            out.push(row(c, doc, &view, cand));
+            out.push(row(c, doc, map, 0, cand));
         }
         // A very large document should not keep its candidates' memory
         // for the small documents this thread extracts next.
         cands.shrink_to(1 << 16);
-        // Unstable: the key orders every field, so equal rows are the same
-        // row, and no merge buffer of half the rows is allocated.
-        out[first..].sort_unstable_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        // Rows are now in order of start: one forward sweep locates them all.
-        let ascii = doc.text.is_ascii();
-        let mut locator = Locator::new(&doc.text);
-        for r in &mut out[first..] {
-            let at = locator.locate(r.start);
-            r.char_start = at.char_offset;
-            r.char_end = at.char_offset + count_chars(ascii, r.text.as_bytes());
-            r.line = at.line;
-            r.column = at.column;
-        }
+        sort_and_locate(&mut out[first..], &mut Locator::new(&doc.text), doc.text.is_ascii());
+    }
+}
+
+/// Sorts `rows` and fills in their character offsets and line:column with
+/// `locator`, which must not have passed the first row's start.
+fn sort_and_locate(rows: &mut [Row], locator: &mut Locator<'_>, ascii: bool) {
+    // Unstable: the key orders every field, so equal rows are the same
+    // row, and no merge buffer of half the rows is allocated.
+    rows.sort_unstable_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // Rows are now in order of start: one forward sweep locates them all.
+    for r in rows {
+        let at = locator.locate(r.start);
+        r.char_start = at.char_offset;
+        r.char_end = at.char_offset + count_chars(ascii, r.text.as_bytes());
+        r.line = at.line;
+        r.column = at.column;
     }
 }
 
@@ -393,11 +558,16 @@ fn match_all(
     matchers::detector::find(c, detectors, hay, out);
 }
 
-/// The row of a candidate; its character offsets and line:column are filled
-/// in by the caller's sweep.
-fn row(c: &Compiled, doc: &Document, view: &DocumentView<'_>, cand: Candidate) -> Row {
+/// The row of a candidate matched in a view whose text starts at source
+/// byte `base` and maps back with `map`; its character offsets and
+/// line:column are filled in by the caller's sweep.
+fn row(c: &Compiled, doc: &Document, map: &OffsetMap, base: usize, cand: Candidate) -> Row {
     let rule = &c.rules[cand.rule as usize];
-    let (start, end) = view.map().to_source(cand.start, cand.end);
+    let to_source = |a, b| {
+        let (a, b) = map.to_source(a, b);
+        (a + base, b + base)
+    };
+    let (start, end) = to_source(cand.start, cand.end);
     let mut flags = Flags::default();
     for f in &rule.flags {
         flags.insert(f.clone());
@@ -415,7 +585,11 @@ fn row(c: &Compiled, doc: &Document, view: &DocumentView<'_>, cand: Candidate) -
                 flags.insert(f.to_string());
             }
             let ty = n.ty.map_or_else(|| rule.ty.clone(), Arc::from);
-            (n.value, n.id, ty, n.reference.map(|(s, e)| view.map().to_source(s, e)), n.key)
+            let reference = n.reference.map(|r| match r {
+                RefSpan::Here(a, b) => to_source(a, b),
+                RefSpan::Earlier(a, b) => (a, b),
+            });
+            (n.value, n.id, ty, reference, n.key)
         }
     };
     Row {

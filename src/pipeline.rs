@@ -17,6 +17,12 @@
 //!
 //! A document that fails to read is reported through the observer, in input
 //! order, and skipped; the run goes on and the summary counts it.
+//!
+//! A document larger than a section ([`crate::extract::SECTION_SIZE`]) is
+//! handed on in parts, one per section, as each is done
+//! ([`run_parts`]): a sink that writes rows out then needs memory for one
+//! section's rows, not the document's. [`run`] joins the parts for sinks
+//! that need a document whole (a TimeML file, a review page).
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -71,12 +77,15 @@ impl Summary {
         self.rows[kind_index(kind)]
     }
 
-    fn add(&mut self, doc: &Document, rows: &[Row]) {
-        self.documents += 1;
-        self.bytes += doc.text.len() as u64;
+    fn add_rows(&mut self, rows: &[Row]) {
         for r in rows {
             self.rows[kind_index(r.kind)] += 1;
         }
+    }
+
+    fn add_document(&mut self, doc: &Document) {
+        self.documents += 1;
+        self.bytes += doc.text.len() as u64;
     }
 }
 
@@ -152,23 +161,44 @@ impl Window {
     }
 }
 
-/// A finished document, or one that failed to read.
+/// What a worker hands the writer for one document.
 enum Done {
+    /// Rows of a document still being extracted (a section).
+    Part(Vec<Row>),
+    /// The document is done; its last rows.
     Extracted(Document, Vec<Row>),
-    Failed(Error),
+    /// The document failed (after the parts it sent, if any).
+    Failed(Error, usize),
 }
 
 impl Done {
+    /// Bytes of text it releases from the window: all of a document, once.
     fn bytes(&self) -> usize {
         match self {
+            Done::Part(_) => 0,
             Done::Extracted(d, _) => d.text.len(),
-            Done::Failed(_) => 0,
+            Done::Failed(_, bytes) => *bytes,
         }
+    }
+
+    fn is_last(&self) -> bool {
+        !matches!(self, Done::Part(_))
     }
 }
 
+/// What a sink of [`run_parts`] is handed, in input order.
+#[derive(Clone, Copy, Debug)]
+pub enum Part<'a> {
+    /// Rows of a document still being extracted, in order: a section of a
+    /// large document.
+    Rows(&'a [Row]),
+    /// A document is done: its last rows (all of them, for a document of
+    /// one section).
+    End(&'a Document, &'a [Row]),
+}
+
 /// Runs `extractor` over `docs`, handing each document's rows to `sink` in
-/// input order.
+/// input order, a whole document at a time.
 ///
 /// # Errors
 /// When the sink fails or the thread pool cannot start. Bad documents are
@@ -185,15 +215,63 @@ where
     I::IntoIter: Send,
     S: FnMut(&Document, &[Row]) -> Result<()>,
 {
+    let mut held: Vec<Row> = Vec::new();
+    run_parts(
+        extractor,
+        docs,
+        options,
+        |part| match part {
+            Part::Rows(rows) => {
+                held.extend_from_slice(rows);
+                Ok(())
+            }
+            Part::End(doc, rows) if held.is_empty() => sink(doc, rows),
+            Part::End(doc, rows) => {
+                held.extend_from_slice(rows);
+                let done = sink(doc, &held);
+                held.clear();
+                done
+            }
+        },
+        observer,
+    )
+}
+
+/// Runs `extractor` over `docs`, handing the rows to `sink` in input order
+/// as [`Part`]s: each document ends with a [`Part::End`]; a document larger
+/// than a section comes first in [`Part::Rows`], one per section. A
+/// document that fails after some of its parts were handed on is reported
+/// (and counted as failed) like any other, its parts staying handed on.
+///
+/// # Errors
+/// When the sink fails or the thread pool cannot start. Bad documents are
+/// not errors of the run; they go to `observer`.
+pub fn run_parts<I, S>(
+    extractor: &Extractor,
+    docs: I,
+    options: &RunOptions,
+    mut sink: S,
+    observer: &mut dyn Observer,
+) -> Result<Summary>
+where
+    I: IntoIterator<Item = Result<Document>>,
+    I::IntoIter: Send,
+    S: FnMut(Part<'_>) -> Result<()>,
+{
     let mut summary = Summary::default();
     let mut deliver = |done: Done, summary: &mut Summary| -> Result<()> {
         match done {
+            Done::Part(rows) => {
+                sink(Part::Rows(&rows))?;
+                summary.add_rows(&rows);
+            }
             Done::Extracted(doc, rows) => {
-                sink(&doc, &rows)?;
-                summary.add(&doc, &rows);
+                sink(Part::End(&doc, &rows))?;
+                summary.add_rows(&rows);
+                summary.add_document(&doc);
                 observer.progress(summary);
             }
-            Done::Failed(e) => {
+            Done::Failed(e, _) => {
                 summary.failed += 1;
                 observer.document_error(&e);
             }
@@ -206,8 +284,18 @@ where
         let extractor = &extractor.with_chunk_size(0);
         let mut scratch = extractor.scratch();
         for item in docs {
-            let done = extract_one(extractor, &mut scratch, item);
-            deliver(done, &mut summary)?;
+            let mut failed = None;
+            extract_one(extractor, &mut scratch, item, &mut |done| {
+                if failed.is_none() {
+                    if let Err(e) = deliver(done, &mut summary) {
+                        failed = Some(e);
+                    }
+                }
+                failed.is_none()
+            });
+            if let Some(e) = failed {
+                return Err(e);
+            }
         }
         return Ok(summary);
     }
@@ -217,7 +305,10 @@ where
         .build()
         .map_err(|e| Error::usage(format!("cannot start {} threads: {e}", options.threads)))?;
     let window = Window::new(options);
-    let (tx, rx) = mpsc::channel::<(usize, Done)>();
+    // Bounded: a worker that is ahead waits for the writer instead of
+    // queueing a large document's sections (the writer never waits on a
+    // worker while it could receive, so this cannot deadlock).
+    let (tx, rx) = mpsc::sync_channel::<(usize, Done)>(2 * options.threads.max(1));
     let docs = docs.into_iter();
     std::thread::scope(|scope| {
         let window = &window;
@@ -234,13 +325,14 @@ where
                         || (extractor.scratch(), tx.clone()),
                         |(scratch, tx), (seq, item)| {
                             // A send fails only when the writer has stopped.
-                            let _ = tx.send((seq, extract_one(extractor, scratch, item)));
+                            extract_one(extractor, scratch, item, &mut |done| tx.send((seq, done)).is_ok());
                         },
                     );
             });
             drop(tx);
         });
-        let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
+        // Parts of documents after the one being written, in order.
+        let mut pending: BTreeMap<usize, Vec<Done>> = BTreeMap::new();
         let mut next = 0;
         let mut failure = None;
         for (seq, done) in rx {
@@ -248,17 +340,31 @@ where
                 window.release(done.bytes());
                 continue;
             }
-            pending.insert(seq, done);
-            while let Some(done) = pending.remove(&next) {
-                next += 1;
-                let bytes = done.bytes();
-                let result = deliver(done, &mut summary);
-                window.release(bytes);
-                if let Err(e) = result {
-                    failure = Some(e);
-                    window.close();
+            if seq != next {
+                pending.entry(seq).or_default().push(done);
+                continue;
+            }
+            let mut ready = vec![done];
+            while !ready.is_empty() {
+                let mut advanced = false;
+                for done in ready.drain(..) {
+                    let (bytes, last) = (done.bytes(), done.is_last());
+                    let result = deliver(done, &mut summary);
+                    window.release(bytes);
+                    if let Err(e) = result {
+                        failure = Some(e);
+                        window.close();
+                        break;
+                    }
+                    if last {
+                        next += 1;
+                        advanced = true;
+                    }
+                }
+                if failure.is_some() || !advanced {
                     break;
                 }
+                ready = pending.remove(&next).unwrap_or_default();
             }
         }
         match failure {
@@ -268,19 +374,43 @@ where
     })
 }
 
-/// Extracts one document. A panic inside extraction is a bug, but one bad
-/// document must not sink a batch of millions: it is caught, reported as an
-/// error of that document, and the worker goes on with fresh scratch space.
-fn extract_one(extractor: &Extractor, scratch: &mut crate::extract::Scratch, item: Result<Document>) -> Done {
+/// Extracts one document, handing `send` its parts and then its end (or its
+/// failure); `send` returns false when the writer has stopped. The last
+/// rows are held back until the end, so that a document of one section is
+/// one message. A panic inside extraction is a bug, but one bad document
+/// must not sink a batch of millions: it is caught, reported as an error of
+/// that document, and the worker goes on with fresh scratch space.
+fn extract_one(
+    extractor: &Extractor,
+    scratch: &mut crate::extract::Scratch,
+    item: Result<Document>,
+    send: &mut dyn FnMut(Done) -> bool,
+) {
     let doc = match item {
         Ok(doc) => doc,
-        Err(e) => return Done::Failed(e),
+        Err(e) => {
+            send(Done::Failed(e, 0));
+            return;
+        }
     };
-    let mut rows = Vec::new();
-    let run =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract_into(&doc, scratch, &mut rows)));
+    let mut held: Option<Vec<Row>> = None;
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        extractor.extract_each(&doc, scratch, &mut |rows| {
+            let rows = std::mem::take(rows);
+            let sent = held.replace(rows).is_none_or(|part| send(Done::Part(part)));
+            if sent {
+                Ok(())
+            } else {
+                Err(())
+            }
+        })
+    }));
     match run {
-        Ok(()) => Done::Extracted(doc, rows),
+        Ok(Ok(())) => {
+            send(Done::Extracted(doc, held.unwrap_or_default()));
+        }
+        // The writer stopped; it releases nothing more.
+        Ok(Err(())) => {}
         Err(panic) => {
             *scratch = extractor.scratch();
             let what = panic
@@ -288,7 +418,11 @@ fn extract_one(extractor: &Extractor, scratch: &mut crate::extract::Scratch, ite
                 .map(|s| (*s).to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
-            Done::Failed(Error::document("internal error, document skipped (please report)", &*doc.id, what))
+            let bytes = doc.text.len();
+            send(Done::Failed(
+                Error::document("internal error, document skipped (please report)", &*doc.id, what),
+                bytes,
+            ));
         }
     }
 }

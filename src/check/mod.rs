@@ -14,7 +14,7 @@ use similar::{capture_diff_slices, Algorithm, DiffOp};
 use crate::emit::{atomic, Format, RowWriter};
 use crate::error::{Error, Result};
 use crate::extract::{Document, Extractor};
-use crate::pipeline::{self, Observer, RunOptions, Summary};
+use crate::pipeline::{self, Observer, Part, RunOptions, Summary};
 
 /// Outputs of a run held in memory: `(file name, bytes)`.
 pub type Outputs = Vec<(String, Vec<u8>)>;
@@ -41,16 +41,21 @@ where
     let mut writer = RowWriter::new(Vec::new(), Format::Csv, false)
         .map_err(|e| Error::io("cannot write the output", "<memory>", e))?;
     let mut sides: Vec<_> = crate::families::side_outputs().map(|o| (o.file_name, (o.new)())).collect();
-    let summary = pipeline::run(
+    // In parts, as `yomitori extract` writes them.
+    let summary = pipeline::run_parts(
         extractor,
         docs,
         options,
-        |_, rows| {
+        |part| {
+            let (Part::Rows(rows) | Part::End(_, rows)) = part;
             for r in rows {
                 writer.write(r).map_err(|e| Error::io("cannot write the output", "<memory>", e))?;
             }
             for (_, side) in &mut sides {
                 side.add(rows);
+                if let Part::End(..) = part {
+                    side.end_document();
+                }
             }
             Ok(())
         },

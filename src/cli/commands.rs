@@ -12,7 +12,7 @@ use yomitori::emit::manifest::{self, Manifest};
 use yomitori::emit::parquet::{self, ParquetRowWriter};
 use yomitori::emit::RowWriter;
 use yomitori::input::{Documents, InputFormat};
-use yomitori::pipeline::{self, RunOptions, Summary};
+use yomitori::pipeline::{self, Part, RunOptions, Summary};
 use yomitori::AtomicFile;
 use yomitori::{Extractor, ExtractorBuilder, Format, Kind};
 use yomitori::{SideCollector, SideOutput};
@@ -216,14 +216,19 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let mut sides = sides;
     let mut writer = Rows::new(dest, args.format, args.excel).map_err(|e| yomitori_io(&out_name, e))?;
     let mut progress = Progress::new(!args.quiet && !args.no_progress && io::stderr().is_terminal());
-    let summary = pipeline::run(
+    // Rows are written as they come, a large document's section by section.
+    let summary = pipeline::run_parts(
         &ex,
         docs,
         &options,
-        |_, rows| {
+        |part| {
+            let (Part::Rows(rows) | Part::End(_, rows)) = part;
             writer.write_document(rows).map_err(|e| yomitori_io(&out_name, e))?;
             for (_, _, side) in &mut sides {
                 side.add(rows);
+                if let Part::End(..) = part {
+                    side.end_document();
+                }
             }
             Ok(())
         },

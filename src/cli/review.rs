@@ -111,6 +111,7 @@ pub fn folder(
         |doc, rows| {
             for (_, _, side) in &mut sides {
                 side.add(rows);
+                side.end_document();
             }
             match &mut writer {
                 FolderWriter::Brat(w) => w.document(doc, rows),

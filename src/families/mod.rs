@@ -64,8 +64,12 @@ pub struct SideOutput {
 
 /// Collects rows for a side output, in output order, and writes it.
 pub trait SideCollector: Send {
-    /// Adds one document's rows.
+    /// Adds rows of the current document: called once or more per document
+    /// (once per section of a large one, `crate::pipeline::Part`), then
+    /// [`end_document`](SideCollector::end_document).
     fn add(&mut self, rows: &[Row]);
+    /// The current document is done.
+    fn end_document(&mut self);
     /// Writes the file (with `excel`, neutralized as the rows are).
     ///
     /// # Errors

@@ -30,71 +30,94 @@ pub const OVERLAP: usize = 8 << 10;
 /// after a blank line or a line break when there is one near, else after a
 /// space, else at a character boundary.
 pub fn chunk_ranges(hay: &str, chunk_size: usize) -> Vec<(usize, usize)> {
-    let bytes = hay.as_bytes();
     let mut ranges = Vec::new();
     let mut start = 0;
-    while hay.len() - start > chunk_size + chunk_size / 2 {
-        let target = start + chunk_size;
-        // Prefer a blank line in the last quarter before the target, else
-        // the first line break after it.
-        // Prefer a blank line in the last quarter before the target, then a
-        // line break in the quarter after it, then a space, then any
-        // character boundary (a document may be one long line).
-        let lo = target - chunk_size / 4;
-        let hi = (target + chunk_size / 4).min(hay.len());
-        let cut = memchr::memmem::rfind(&bytes[lo..target], b"\n\n")
-            .map(|p| lo + p + 2)
-            .or_else(|| memchr::memchr(b'\n', &bytes[target..hi]).map(|p| target + p + 1))
-            .or_else(|| memchr::memchr(b' ', &bytes[target..hi]).map(|p| target + p + 1))
-            .or_else(|| Some(floor(hay, target)).filter(|&c| c > start));
-        match cut {
-            Some(c) if c < hay.len() => {
-                ranges.push((start, c));
-                start = c;
-            }
-            _ => break,
-        }
+    while let Some(c) = next_cut(hay, start, chunk_size) {
+        ranges.push((start, c));
+        start = c;
     }
     ranges.push((start, hay.len()));
     ranges
 }
 
+/// Where the chunk that starts at `start` ends: `None` when the rest of
+/// `hay` is at most one and a half chunks (it is the last chunk).
+pub fn next_cut(hay: &str, start: usize, chunk_size: usize) -> Option<usize> {
+    let bytes = hay.as_bytes();
+    if hay.len() - start <= chunk_size + chunk_size / 2 {
+        return None;
+    }
+    let target = start + chunk_size;
+    // Prefer a blank line in the last quarter before the target, then a
+    // line break in the quarter after it, then a space, then any
+    // character boundary (a document may be one long line).
+    let lo = target - chunk_size / 4;
+    let hi = (target + chunk_size / 4).min(hay.len());
+    memchr::memmem::rfind(&bytes[lo..target], b"\n\n")
+        .map(|p| lo + p + 2)
+        .or_else(|| memchr::memchr(b'\n', &bytes[target..hi]).map(|p| target + p + 1))
+        .or_else(|| memchr::memchr(b' ', &bytes[target..hi]).map(|p| target + p + 1))
+        .or_else(|| Some(floor(hay, target)).filter(|&c| c > start))
+        .filter(|&c| c < hay.len())
+}
+
 /// The character boundary at or before `i`.
-fn floor(hay: &str, mut i: usize) -> usize {
+pub fn floor(hay: &str, mut i: usize) -> usize {
     while !hay.is_char_boundary(i) {
         i -= 1;
     }
     i
 }
 
-/// Matches the chunks of `hay` in parallel with `matcher(window, out)`,
-/// which pushes candidates with offsets relative to the window. Returns the
-/// candidates in chunk order, offsets relative to `hay`.
-pub fn match_chunks<S, I, M>(c: &Compiled, hay: &str, chunk_size: usize, init: I, matcher: M) -> Vec<Candidate>
+/// Matches the chunks of `hay` in parallel with `matcher(window, state,
+/// out)`, which pushes candidates with offsets relative to the window.
+/// Returns the candidates in chunk order, offsets relative to `hay`.
+///
+/// The chunks are dealt in contiguous runs to one worker per thread, each
+/// with a state from `states` (topped up with `init`): the states (regex
+/// caches, whose lazy DFAs take a while to warm up) are kept by the caller
+/// from one call to the next, as a large document is matched section by
+/// section, instead of starting cold for every chunk.
+pub fn match_chunks<S, I, M>(
+    c: &Compiled,
+    hay: &str,
+    chunk_size: usize,
+    states: &mut Vec<S>,
+    init: I,
+    matcher: M,
+) -> Vec<Candidate>
 where
     S: Send,
-    I: Fn() -> S + Sync + Send,
+    I: Fn() -> S,
     M: Fn(&Compiled, &str, &mut S, &mut Vec<Candidate>) + Sync + Send,
 {
     let ranges = chunk_ranges(hay, chunk_size);
-    let parts: Vec<Vec<Candidate>> = ranges
-        .par_iter()
-        .map_init(init, |state, &(start, end)| {
-            let ws = floor(hay, start.saturating_sub(OVERLAP));
-            let we = floor(hay, (end + OVERLAP).min(hay.len()));
-            let mut out = Vec::new();
-            matcher(c, &hay[ws..we], state, &mut out);
-            out.retain_mut(|cand| {
-                cand.start += ws;
-                cand.end += ws;
-                if let super::Value::Computed(n) = &mut cand.value {
-                    if let Some((a, b)) = &mut n.reference {
-                        *a += ws;
-                        *b += ws;
+    let workers = rayon::current_num_threads().clamp(1, ranges.len());
+    while states.len() < workers {
+        states.push(init());
+    }
+    let per = ranges.len().div_ceil(workers);
+    let parts: Vec<Vec<Candidate>> = states[..workers]
+        .par_iter_mut()
+        .zip(ranges.par_chunks(per))
+        .map(|(state, run)| {
+            let (mut out, mut chunk) = (Vec::new(), Vec::new());
+            for &(start, end) in run {
+                let ws = floor(hay, start.saturating_sub(OVERLAP));
+                let we = floor(hay, (end + OVERLAP).min(hay.len()));
+                matcher(c, &hay[ws..we], state, &mut chunk);
+                out.extend(chunk.drain(..).filter_map(|mut cand| {
+                    cand.start += ws;
+                    cand.end += ws;
+                    if let super::Value::Computed(n) = &mut cand.value {
+                        if let Some(crate::normalize::RefSpan::Here(a, b)) = &mut n.reference {
+                            *a += ws;
+                            *b += ws;
+                        }
                     }
-                }
-                (start..end).contains(&cand.start)
-            });
+                    (start..end).contains(&cand.start).then_some(cand)
+                }));
+            }
             out
         })
         .collect();

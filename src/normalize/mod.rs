@@ -107,6 +107,37 @@ impl fmt::Display for Flags {
 /// for the glossary. The family that puts it there downcasts it.
 pub type Payload = Arc<dyn Any + Send + Sync>;
 
+/// Where a row's second piece of evidence is.
+///
+/// Almost always in the normalized text the candidates are in (`Here`). A
+/// document larger than one section is extracted section by section
+/// (`crate::extract`), and a pass may link a candidate to evidence from an
+/// earlier section (an acronym's definition, a person's full name, a date's
+/// antecedent), whose normalized text is gone: that span is carried in
+/// source bytes (`Earlier`), as the row will show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefSpan {
+    /// A span of the normalized text being extracted.
+    Here(usize, usize),
+    /// A span of the source text, before the current section.
+    Earlier(usize, usize),
+}
+
+impl RefSpan {
+    /// The span as a later section keeps it: in source bytes, mapped with
+    /// `to_source` when it is `Here`.
+    #[must_use]
+    pub fn earlier(self, to_source: &dyn Fn(usize, usize) -> (usize, usize)) -> RefSpan {
+        match self {
+            RefSpan::Here(a, b) => {
+                let (a, b) = to_source(a, b);
+                RefSpan::Earlier(a, b)
+            }
+            earlier @ RefSpan::Earlier(..) => earlier,
+        }
+    }
+}
+
 /// What a normalizer makes of a match.
 #[derive(Clone, Debug, Default)]
 pub struct Normalized {
@@ -118,8 +149,8 @@ pub struct Normalized {
     pub flags: Flags,
     /// Replaces the rule's `type` (a date rule may yield `INTERVAL`).
     pub ty: Option<&'static str>,
-    /// A second piece of evidence (normalized-text span), for `ref_*`.
-    pub reference: Option<(usize, usize)>,
+    /// A second piece of evidence, for `ref_*`.
+    pub reference: Option<RefSpan>,
     /// A family's key for the row (see `Row::key`); never a column.
     pub key: Option<Arc<str>>,
     /// The family's own data about the value (never a column).

@@ -51,7 +51,7 @@ pub static FAMILY: Family = Family {
         Detector { name: MENTION, find: None },
         Detector { name: KNOWN, find: None },
     ],
-    passes: &[Pass { name: "acronym-mentions", run: |c, cx, cands| mention::find(c, cx.hay, cands) }],
+    passes: &[Pass { name: "acronym-mentions", run: mention::find }],
     settings: Some(SettingsSpec {
         section: "acronyms",
         load: load_settings,

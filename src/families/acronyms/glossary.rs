@@ -136,6 +136,8 @@ struct Entry {
 pub struct PairGlossary {
     entries: HashMap<(Arc<str>, String), Entry>,
     docs: usize,
+    /// A document is being added in parts (`docs` counts it already).
+    open: bool,
 }
 
 impl PairGlossary {
@@ -146,7 +148,16 @@ impl PairGlossary {
 
     /// Adds the rows of the next document.
     pub fn add(&mut self, rows: &[Row]) {
-        self.docs += 1;
+        self.add_part(rows);
+        self.open = false;
+    }
+
+    /// Adds rows of the current document (a part of it).
+    fn add_part(&mut self, rows: &[Row]) {
+        if !self.open {
+            self.docs += 1;
+            self.open = true;
+        }
         for r in rows {
             let (true, Some(short)) = (r.kind == super::KIND, &r.key) else { continue };
             let long_key = long_key(&r.normalized);
@@ -216,7 +227,11 @@ impl PairGlossary {
 
 impl crate::families::SideCollector for PairGlossary {
     fn add(&mut self, rows: &[Row]) {
-        PairGlossary::add(self, rows);
+        self.add_part(rows);
+    }
+
+    fn end_document(&mut self) {
+        self.open = false;
     }
 
     fn write(&self, w: &mut dyn Write, excel: bool) -> io::Result<()> {
@@ -225,7 +240,7 @@ impl crate::families::SideCollector for PairGlossary {
 }
 
 /// One long form of a short form within one document.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Spelling {
     long: String,
     key: String,
@@ -266,6 +281,10 @@ struct DocumentEntry {
 #[derive(Clone, Debug, Default)]
 pub struct Glossary {
     entries: Vec<DocumentEntry>,
+    /// The spellings of the document being added in parts, by short form.
+    open: HashMap<Arc<str>, Vec<Spelling>>,
+    /// That document.
+    open_doc: Option<Arc<str>>,
 }
 
 impl Glossary {
@@ -276,13 +295,17 @@ impl Glossary {
 
     /// Adds the rows of the next document.
     pub fn add(&mut self, rows: &[Row]) {
-        let mut by_short: HashMap<&Arc<str>, Vec<Spelling>> = HashMap::new();
-        let mut doc = None;
+        self.add_part(rows);
+        self.end_document();
+    }
+
+    /// Adds rows of the current document (a part of it).
+    fn add_part(&mut self, rows: &[Row]) {
         for r in rows {
             let (true, Some(short)) = (r.kind == super::KIND, &r.key) else { continue };
-            doc.get_or_insert(&r.doc);
+            self.open_doc.get_or_insert_with(|| r.doc.clone());
             let key = long_key(&r.normalized);
-            let spellings = by_short.entry(short).or_default();
+            let spellings = self.open.entry(short.clone()).or_default();
             let i = if let Some(i) = spellings.iter().position(|s| s.key == key) {
                 i
             } else {
@@ -297,9 +320,13 @@ impl Glossary {
             }
             s.tally.count(r);
         }
-        let Some(doc) = doc else { return };
-        let mut shorts: Vec<(&Arc<str>, Vec<Spelling>)> = by_short.into_iter().collect();
-        shorts.sort_by(|a, b| a.0.cmp(b.0));
+    }
+
+    /// The current document is done: one entry per short form.
+    fn end_document(&mut self) {
+        let Some(doc) = self.open_doc.take() else { return };
+        let mut shorts: Vec<(Arc<str>, Vec<Spelling>)> = self.open.drain().collect();
+        shorts.sort_by(|a, b| a.0.cmp(&b.0));
         for (short, mut spellings) in shorts {
             let first_start = spellings.iter().map(|s| s.first).min().unwrap_or(0);
             let tally = Tally {
@@ -311,7 +338,7 @@ impl Glossary {
             rest.sort_by_key(|s| s.first);
             self.entries.push(DocumentEntry {
                 doc: doc.clone(),
-                short: short.clone(),
+                short,
                 long: std::mem::take(&mut spellings[0].long),
                 variants: rest.into_iter().map(|s| s.long).collect(),
                 tally,
@@ -361,7 +388,11 @@ impl Glossary {
 
 impl crate::families::SideCollector for Glossary {
     fn add(&mut self, rows: &[Row]) {
-        Glossary::add(self, rows);
+        self.add_part(rows);
+    }
+
+    fn end_document(&mut self) {
+        Glossary::end_document(self);
     }
 
     fn write(&self, w: &mut dyn Write, excel: bool) -> io::Result<()> {

@@ -33,7 +33,8 @@ use crate::compile::Compiled;
 use crate::families::acronyms::settings::AcronymSettings;
 use crate::families::acronyms::settings::{first_piece, KeyHash};
 use crate::matchers::{Candidate, Value};
-use crate::normalize::{collapse_space, Normalized};
+use crate::normalize::{collapse_space, Normalized, RefSpan};
+use crate::passes::PassContext;
 use crate::rules::RuleSource;
 use crate::text::on_word_edges;
 
@@ -45,12 +46,20 @@ struct Def {
     short: (usize, usize),
     key: Arc<str>,
     long: String,
-    reference: Option<(usize, usize)>,
+    reference: Option<RefSpan>,
     priority: i32,
 }
 
+/// The definitions still in force at the end of a section, for the
+/// sections after it (their spans in source bytes).
+#[derive(Default)]
+struct Carried {
+    defs: Vec<Def>,
+}
+
 /// Appends the mentions of the defined and known acronyms to `cands`.
-pub fn find(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
+pub fn find(c: &Compiled, cx: &mut PassContext<'_>, cands: &mut Vec<Candidate>) {
+    let hay = cx.hay;
     let mut mention_rule = None;
     let mut known_rule = None;
     for (i, r) in c.rules.iter().enumerate() {
@@ -81,11 +90,17 @@ pub fn find(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
             Value::Term(_) => None,
         })
         .collect();
-    if defs.is_empty() && known.is_none() {
+    let carried: Carried = cx.carried();
+    if defs.is_empty() && carried.defs.is_empty() && known.is_none() {
         return;
     }
     // In text order; at one span the higher priority is applied last, so it wins.
     defs.sort_by_key(|d| (d.short.1, d.short.0, d.priority));
+    let mut shorts: Vec<(usize, usize)> = defs.iter().map(|d| d.short).collect();
+    shorts.sort_unstable();
+    // Definitions of earlier sections come first, in the order they were
+    // applied there, and apply at once (their `short` is (0, 0)).
+    let defs: Vec<Def> = carried.defs.into_iter().chain(defs).collect();
     // First piece of a defined key → most pieces of a key starting with it.
     let mut firsts: HashMap<&str, usize, KeyHash> = HashMap::default();
     // Two variants per definition, in the order of `defs`.
@@ -94,8 +109,6 @@ pub fn find(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
         let most = firsts.entry(first_piece(v)).or_insert(1);
         *most = (*most).max(pieces(v));
     }
-    let mut shorts: Vec<(usize, usize)> = defs.iter().map(|d| d.short).collect();
-    shorts.sort_unstable();
     // Most capitalized pieces are ordinary words (`The`, `Japan`): they are
     // looked up only when some short form starts with such a piece (`Hb`).
     let defined_titles: Vec<&str> = firsts.keys().copied().filter(|p| is_title(p)).collect();
@@ -170,6 +183,27 @@ pub fn find(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
         }
     }
     cands.extend(out);
+    if cx.carrying() {
+        while applied < defs.len() {
+            for (v, plural) in &variants[2 * applied..2 * applied + 2] {
+                active.insert(v, (applied, *plural));
+            }
+            applied += 1;
+        }
+        let mut live: Vec<usize> = active.values().map(|&(d, _)| d).collect();
+        live.sort_unstable();
+        live.dedup();
+        let to_source = cx.to_source;
+        let defs: Vec<Def> = live
+            .into_iter()
+            .map(|d| {
+                let d = &defs[d];
+                let reference = d.reference.map(|r| r.earlier(to_source));
+                Def { short: (0, 0), key: d.key.clone(), long: d.long.clone(), reference, priority: d.priority }
+            })
+            .collect();
+        cx.carry(Carried { defs });
+    }
 }
 
 /// The offset of the first ASCII capital in `bytes[from..]`, eight bytes

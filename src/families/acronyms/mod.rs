@@ -41,7 +41,7 @@ use std::sync::Arc;
 
 use crate::compile::Compiled;
 use crate::matchers::Candidate;
-use crate::normalize::{collapse_space, Normalized};
+use crate::normalize::{collapse_space, Normalized, RefSpan};
 use settings::AcronymSettings;
 
 /// Detector name: the faithful Schwartz & Hearst algorithm.
@@ -88,7 +88,7 @@ impl Definition {
 
     fn into_candidate(self, hay: &str, rule: u32) -> Candidate {
         let mut value = Normalized::value(collapse_space(&hay[self.long.0..self.long.1]));
-        value.reference = Some(self.long);
+        value.reference = Some(RefSpan::Here(self.long.0, self.long.1));
         value.key = Some(Arc::from(self.key));
         if self.pdf_gloss {
             value.flags.insert("pdf_gloss");

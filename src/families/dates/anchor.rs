@@ -30,7 +30,8 @@ use super::tense::{tense_at, Tense};
 use super::value::{DateValue, Day, Month, Point, Season, Year};
 use crate::compile::Compiled;
 use crate::matchers::{Candidate, Value};
-use crate::normalize::Normalized;
+use crate::normalize::{Normalized, RefSpan};
+use crate::passes::PassContext;
 
 /// Whether and how dates without a year are resolved.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -52,6 +53,9 @@ const DATELINE_LINES: usize = 10;
 /// A span in the normalized text.
 type Span = (usize, usize);
 
+/// Where an offer or the reference came from, the row's reference span.
+type Source = RefSpan;
+
 /// A value an expression offers to the ones after it: the value, the
 /// expression's own span, and the span of the expression its year came
 /// from (itself, or the one this pass copied the year from; `None` when the
@@ -59,8 +63,18 @@ type Span = (usize, usize);
 #[derive(Clone, Copy)]
 struct Offer<T> {
     value: T,
-    span: Span,
-    year_source: Option<Span>,
+    span: Source,
+    year_source: Option<Source>,
+}
+
+impl<T> Offer<T> {
+    fn earlier(self, to_source: &dyn Fn(usize, usize) -> (usize, usize)) -> Offer<T> {
+        Offer {
+            value: self.value,
+            span: self.span.earlier(to_source),
+            year_source: self.year_source.map(|s| s.earlier(to_source)),
+        }
+    }
 }
 
 /// The nearest preceding expression with a year; with a year and month;
@@ -76,7 +90,7 @@ struct Antecedents {
 impl Antecedents {
     /// Records what `v` offers. An unresolved relative and an interval
     /// offer nothing; a point (`late 2020` included) what it knows.
-    fn record(&mut self, v: &DateValue, span: Span, year_source: Option<Span>) {
+    fn record(&mut self, v: &DateValue, span: Source, year_source: Option<Source>) {
         let offer = |value| Offer { value, span, year_source };
         if v.relative.is_some() {
             return;
@@ -110,7 +124,7 @@ impl Antecedents {
 #[derive(Clone, Copy)]
 struct Reference {
     date: CivilDate,
-    span: Option<Span>,
+    span: Option<Source>,
     /// Inferred from the document (`anchor_inferred`), not given or a
     /// dateline.
     inferred: bool,
@@ -118,34 +132,38 @@ struct Reference {
 
 /// Resolves the date candidates of one document in place. `record_date` is
 /// the document's own date (`YYYY-MM-DD`), used when anchoring is on.
-pub fn resolve(c: &Compiled, hay: &str, cands: &mut [Candidate], anchor: Anchor, record_date: Option<&str>) {
+pub fn resolve(c: &Compiled, cx: &mut PassContext<'_>, cands: &mut [Candidate], anchor: Anchor) {
     if anchor == Anchor::Off {
         return;
     }
+    let (hay, record_date) = (cx.hay, cx.doc_date);
+    let carried: Carried = cx.carried();
     let mut order: Vec<usize> = (0..cands.len())
         .filter(|&i| {
             c.rules[cands[i].rule as usize].kind == super::KIND
                 && matches!(&cands[i].value, Value::Computed(n) if n.payload::<DateValue>().is_some())
         })
         .collect();
-    if order.is_empty() {
-        return;
-    }
     order.sort_by_key(|&i| (cands[i].start, cands[i].end));
     let given = given_date(anchor, record_date);
-    let reference = if let Some(date) = given {
+    // A document's reference is chosen once, in its first section (the
+    // dateline is there; the dominant year is counted there).
+    let reference = if carried.begun {
+        carried.reference
+    } else if let Some(date) = given {
         Some(Reference { date, span: None, inferred: false })
     } else {
         let mentions: Vec<Mention> = order.iter().filter_map(|&i| mention_of(&cands[i])).collect();
         document_reference(&mentions, dateline_limit(hay))
     };
-    let mut before = Antecedents::default();
+    let mut before = carried.before;
     for i in order {
-        let span = (cands[i].start, cands[i].end);
+        let (at, end) = (cands[i].start, cands[i].end);
+        let span = RefSpan::Here(at, end);
         let Value::Computed(n) = &mut cands[i].value else { continue };
         let Some(v) = n.payload::<DateValue>().copied() else { continue };
         let mut year_source = Some(span);
-        let tense = || tense_at(hay, span.0, span.1);
+        let tense = || tense_at(hay, at, end);
         if let Some(r) = resolve_one(&v, reference, &before, &tense) {
             year_source = r.year_source.unwrap_or(Some(span));
             let from_inferred = r.by_reference && reference.is_some_and(|x| x.inferred);
@@ -158,6 +176,26 @@ pub fn resolve(c: &Compiled, hay: &str, cands: &mut [Candidate], anchor: Anchor,
             before.record(v, span, year_source);
         }
     }
+    if cx.carrying() {
+        let to_source = cx.to_source;
+        let reference = reference.map(|r| Reference { span: r.span.map(|s| s.earlier(to_source)), ..r });
+        let before = Antecedents {
+            year: before.year.map(|x| x.earlier(to_source)),
+            month: before.month.map(|x| x.earlier(to_source)),
+            day: before.day.map(|x| x.earlier(to_source)),
+            fiscal_year: before.fiscal_year.map(|x| x.earlier(to_source)),
+        };
+        cx.carry(Carried { begun: true, reference, before });
+    }
+}
+
+/// What the pass knows at the end of a section, for the next one.
+#[derive(Default)]
+struct Carried {
+    /// A section was resolved: `reference` is the document's.
+    begun: bool,
+    reference: Option<Reference>,
+    before: Antecedents,
 }
 
 /// The date the document's reference is given as: the record's `date`, else
@@ -219,7 +257,7 @@ const INFERRED_MIN_MENTIONS: usize = 3;
 fn document_reference(mentions: &[Mention], limit: usize) -> Option<Reference> {
     let dateline = mentions.iter().take_while(|m| m.span.0 < limit).find_map(|m| {
         let date = m.date?;
-        Some(Reference { date, span: Some(m.span), inferred: false })
+        Some(Reference { date, span: Some(RefSpan::Here(m.span.0, m.span.1)), inferred: false })
     });
     if dateline.is_some() {
         return dateline;
@@ -236,7 +274,7 @@ fn document_reference(mentions: &[Mention], limit: usize) -> Option<Reference> {
     let &(year, n, span) = counts.first()?;
     let runner_up = counts.get(1).map_or(0, |c| c.1);
     (n >= INFERRED_MIN_MENTIONS && n > runner_up).then_some(())?;
-    Some(Reference { date: CivilDate::new(year, 12, 31)?, span: Some(span), inferred: true })
+    Some(Reference { date: CivilDate::new(year, 12, 31)?, span: Some(RefSpan::Here(span.0, span.1)), inferred: true })
 }
 
 /// The first month a point covers, for comparing with the reference date.
@@ -293,7 +331,7 @@ fn tensed_year(p: &Point, end: Option<&Point>, r: CivilDate, tense: Tense) -> i3
     }
 }
 
-fn apply(n: &mut Normalized, v: DateValue, source: Option<Span>) {
+fn apply(n: &mut Normalized, v: DateValue, source: Option<Source>) {
     n.value = v.render();
     let ty = v.type_name();
     n.ty = (ty != "DATE").then_some(ty);
@@ -307,10 +345,10 @@ struct Resolved {
     value: DateValue,
     /// The expression it was resolved from, the row's reference (`None`:
     /// the given anchor date).
-    source: Option<Span>,
+    source: Option<Source>,
     /// Where the resolved year came from, when not from this expression
     /// itself (`None`): passed on to the expressions after it.
-    year_source: Option<Option<Span>>,
+    year_source: Option<Option<Source>>,
     /// Resolved from the reference date (not an antecedent).
     by_reference: bool,
 }
@@ -328,7 +366,7 @@ fn resolve_one(
     // A bare weekday or time: a full date is needed.
     if !p.has_date() {
         let base = match reference {
-            Some(r) => Offer { value: r.date, span: (0, 0), year_source: r.span },
+            Some(r) => Offer { value: r.date, span: RefSpan::Here(0, 0), year_source: r.span },
             None => before.day?,
         };
         let source = if reference.is_some() { base.year_source } else { Some(base.span) };
@@ -397,7 +435,7 @@ fn resolve_relative(
     // The base as an offer: the reference date, or the antecedent for the unit.
     let from_reference = || {
         let r = reference?;
-        Some((Offer { value: r.date, span: (0, 0), year_source: r.span }, r.span))
+        Some((Offer { value: r.date, span: RefSpan::Here(0, 0), year_source: r.span }, r.span))
     };
     let offset = i32::from(rel.offset);
     let compute = |base: CivilDate| -> (DateValue, i32) {
@@ -450,7 +488,7 @@ fn resolve_relative(
         }
     };
     // An antecedent lends a stand-in date with the parts it has.
-    let from_antecedent = || -> Option<(Offer<CivilDate>, Option<Span>)> {
+    let from_antecedent = || -> Option<(Offer<CivilDate>, Option<Source>)> {
         let stand_in = |o: Offer<(i32, u32, u32)>| {
             let (y, m, d) = o.value;
             Some((Offer { value: CivilDate::new(y, m, d)?, span: o.span, year_source: o.year_source }, Some(o.span)))
@@ -559,10 +597,18 @@ pub fn creation_time(
     let mentions: Vec<Mention> = dates.iter().copied().map(row_mention).collect();
     let r = document_reference(&mentions, limit)?;
     Some(if r.inferred {
-        CreationTime { value: r.date.year().to_string(), span: r.span, source: CreationSource::Inferred }
+        CreationTime { value: r.date.year().to_string(), span: r.span.map(row_span), source: CreationSource::Inferred }
     } else {
-        CreationTime { value: r.date.to_string(), span: r.span, source: CreationSource::Dateline }
+        CreationTime { value: r.date.to_string(), span: r.span.map(row_span), source: CreationSource::Dateline }
     })
+}
+
+/// A reference span of [`creation_time`]: its mentions are rows, in source
+/// bytes already.
+fn row_span(s: Source) -> (usize, usize) {
+    match s {
+        RefSpan::Here(a, b) | RefSpan::Earlier(a, b) => (a, b),
+    }
 }
 
 /// The mention a date row makes, read back from its value: what

@@ -36,14 +36,14 @@ pub static FAMILY: Family = Family {
             name: "fiscal-year",
             run: |c, cx, cands| {
                 let mode = cx.options.get::<FiscalYear>().copied().unwrap_or_default();
-                fiscal::resolve(c, cx.hay, cands, mode);
+                fiscal::resolve(c, cx, cands, mode);
             },
         },
         Pass {
             name: "date-anchoring",
             run: |c, cx, cands| {
                 let mode = cx.options.get::<Anchor>().copied().unwrap_or_default();
-                anchor::resolve(c, cx.hay, cands, mode, cx.doc_date);
+                anchor::resolve(c, cx, cands, mode);
             },
         },
     ],

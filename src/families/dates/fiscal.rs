@@ -21,6 +21,7 @@
 use super::value::{DateValue, Point};
 use crate::compile::Compiled;
 use crate::matchers::{Candidate, Value};
+use crate::passes::PassContext;
 
 /// Which fiscal year an English `FY2020` or `fiscal year 2020` is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -105,16 +106,17 @@ fn as_us(v: &DateValue) -> Option<DateValue> {
 }
 
 /// The pass: re-reads English fiscal years as U.S. ones by `mode`.
-pub fn resolve(c: &Compiled, hay: &str, cands: &mut [Candidate], mode: FiscalYear) {
+pub fn resolve(c: &Compiled, cx: &mut PassContext<'_>, cands: &mut [Candidate], mode: FiscalYear) {
     if mode == FiscalYear::Jp {
         return;
     }
+    let hay = cx.hay;
     let mut order: Vec<usize> =
         (0..cands.len()).filter(|&i| c.rules[cands[i].rule as usize].kind == super::KIND).collect();
     order.sort_by_key(|&i| (cands[i].start, cands[i].end));
     // Once a document uses the U.S. year, it keeps to it unless a sentence
     // names Japan.
-    let mut us_seen = false;
+    let UsSeen(mut us_seen) = cx.carried();
     for i in order {
         let cand = &mut cands[i];
         let Value::Computed(n) = &mut cand.value else { continue };
@@ -140,7 +142,12 @@ pub fn resolve(c: &Compiled, hay: &str, cands: &mut [Candidate], mode: FiscalYea
         n.flags.insert("us_fiscal_year");
         n.payload = Some(std::sync::Arc::new(us));
     }
+    cx.carry(UsSeen(us_seen));
 }
+
+/// Whether an earlier section of the document used the U.S. fiscal year.
+#[derive(Default)]
+struct UsSeen(bool);
 
 /// `fiscal years 2014 to 2019`, `FY2014–FY2019`: a range of fiscal years
 /// written in English (its value is the Japanese reading of its ends).

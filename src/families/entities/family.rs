@@ -61,8 +61,8 @@ pub static FAMILY: Family = Family {
     // definition names get the entity's rows, then people are linked.
     passes: &[
         Pass { name: "one-row-per-span", run: |c, _, cands| drop_relabelled(c, cands) },
-        Pass { name: "acronym-entities", run: |c, cx, cands| acronym_entities(c, cx.hay, cands) },
-        Pass { name: "person-linking", run: |c, cx, cands| link_people(c, cx.hay, cands) },
+        Pass { name: "acronym-entities", run: acronym_entities },
+        Pass { name: "person-linking", run: link_people },
     ],
     settings: None,
     // Office holders and place names (`[tables.office_holders]`,

@@ -20,7 +20,8 @@ pub use family::{FAMILY, KIND};
 
 use crate::compile::Compiled;
 use crate::matchers::{Candidate, Value};
-use crate::normalize::{collapse_space, Fields, Normalized, Resources};
+use crate::normalize::{collapse_space, Fields, Normalized, RefSpan, Resources};
+use crate::passes::PassContext;
 use crate::rules::RuleSource;
 use crate::text::{is_cjk, is_word_char, on_word_edges};
 
@@ -143,8 +144,19 @@ struct FullName {
     /// The name as written, which later one-name mentions are matched with.
     written: String,
     id: String,
+    /// Where the name is in this section; (0, 0) for a name carried from
+    /// an earlier one, which precedes everything here.
     start: usize,
     end: usize,
+    /// The span a linked mention points to.
+    reference: RefSpan,
+}
+
+/// The full names of the earlier sections of a document, each at its last
+/// occurrence, in order of it.
+#[derive(Default)]
+struct Carried {
+    full: Vec<FullName>,
 }
 
 /// Links person mentions of one document, after overlap resolution.
@@ -156,21 +168,28 @@ struct FullName {
 /// * Later bare mentions of a full name's first or last word (Latin script,
 ///   four letters or more, exact case, whole word, not inside another entity)
 ///   become rows of the `person-mentions` rule, linked the same way.
-pub fn link_people(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
+pub fn link_people(c: &Compiled, cx: &mut PassContext<'_>, cands: &mut Vec<Candidate>) {
+    let hay = cx.hay;
     let Some(rule) = find_person_rule(&c.rules) else { return };
     let group = c.rule_group[rule as usize];
     let is_person = |cand: &Candidate| c.rule_group[cand.rule as usize] == group;
-    if !cands.iter().any(is_person) {
+    let Carried { mut full } = cx.carried();
+    if full.is_empty() && !cands.iter().any(is_person) {
+        cx.carry(Carried { full });
         return;
     }
     let mut people: Vec<usize> = (0..cands.len()).filter(|&i| is_person(&cands[i])).collect();
     people.sort_by_key(|&i| (cands[i].start, cands[i].end));
-    let mut full: Vec<FullName> = Vec::new();
     // The latest full name a one-name mention belongs to, by the key it is
     // looked up with (see `belongs`): a first or last word, in ASCII lower
     // case; for a Japanese name, each of its proper prefixes. Indexed, so a
     // document with many names costs one lookup per mention, not a scan.
     let mut latest: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (k, f) in full.iter().enumerate() {
+        for key in belongs_keys(&f.written) {
+            latest.insert(key, k);
+        }
+    }
     for &i in &people {
         let cand = &mut cands[i];
         let Value::Computed(n) = &mut cand.value else { continue };
@@ -182,19 +201,47 @@ pub fn link_people(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
             }
             let written = n.value.clone();
             names::identify_person(c.resources.get::<names::EntityData>(), n);
-            full.push(FullName { value: n.value.clone(), written, id: n.id.clone(), start, end });
+            let reference = RefSpan::Here(start, end);
+            full.push(FullName { value: n.value.clone(), written, id: n.id.clone(), start, end, reference });
         } else if let Some(&k) = mention_key(&n.value).and_then(|key| latest.get(&key)) {
             let f = &full[k];
             debug_assert!(belongs(&n.value, &f.written));
             n.value.clone_from(&f.value);
             n.id.clone_from(&f.id);
-            n.reference = Some((f.start, f.end));
+            n.reference = Some(f.reference);
         } else {
             names::identify_person(c.resources.get::<names::EntityData>(), n);
         }
     }
     let added = bare_mentions(c, rule, hay, &full, cands);
     cands.extend(added);
+    if cx.carrying() {
+        // The last occurrence of each name as written, in order of it: all
+        // that `latest` and `bare_mentions` look up in the next section.
+        let mut last: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (k, f) in full.iter().enumerate() {
+            last.insert(&f.written, k);
+        }
+        let mut keep: Vec<usize> = last.into_values().collect();
+        keep.sort_unstable();
+        let to_source = cx.to_source;
+        let full = keep
+            .into_iter()
+            .map(|k| {
+                let f = &full[k];
+                let reference = f.reference.earlier(to_source);
+                FullName {
+                    value: f.value.clone(),
+                    written: f.written.clone(),
+                    id: f.id.clone(),
+                    start: 0,
+                    end: 0,
+                    reference,
+                }
+            })
+            .collect();
+        cx.carry(Carried { full });
+    }
 }
 
 /// Later bare mentions of a Latin full name's first or last word (four
@@ -310,7 +357,7 @@ fn bare_mentions(c: &Compiled, rule: u32, hay: &str, full: &[FullName], cands: &
         }
         let mut value = Normalized::value(f.value.clone());
         value.id.clone_from(&f.id);
-        value.reference = Some((f.start, f.end));
+        value.reference = Some(f.reference);
         added.push(Candidate::computed(s, e, rule, value));
         added_end = added_end.max(e);
     }

@@ -37,7 +37,8 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use super::KIND;
 use crate::compile::Compiled;
 use crate::matchers::{Candidate, Value};
-use crate::normalize::Normalized;
+use crate::normalize::{Normalized, RefSpan};
+use crate::passes::PassContext;
 use crate::rules::RuleSource;
 use crate::text::on_word_edges;
 
@@ -52,11 +53,19 @@ const NAMED: &[&str] = &["ORG", "EVENT", "LAW"];
 /// long form's span.
 type Definition = ((usize, usize), Arc<str>, (usize, usize));
 
-/// A definition that lends: its short form's start, the lender (an index
-/// into the named entities) and the long form's span.
-type Lending = (usize, usize, (usize, usize));
+/// A definition that lends: its short form's start, the lender and the
+/// long form's span.
+type Lending = (usize, Lender, RefSpan);
+
+/// The latest lending definition of each short form in the sections
+/// before (start 0, spans in source bytes).
+#[derive(Default)]
+struct Carried {
+    lending: Vec<(Arc<str>, Lending)>,
+}
 
 /// An entity a definition's long form names.
+#[derive(Clone)]
 struct Lender {
     ty: &'static str,
     group: u32,
@@ -65,7 +74,8 @@ struct Lender {
 }
 
 /// Appends the rows of defined short forms whose long form is an entity.
-pub fn acronym_entities(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
+pub fn acronym_entities(c: &Compiled, cx: &mut PassContext<'_>, cands: &mut Vec<Candidate>) {
+    let hay = cx.hay;
     let Some(rule) =
         c.rules.iter().position(|r| matches!(&r.source, RuleSource::Detector { name } if name == ACRONYM_ENTITIES))
     else {
@@ -77,11 +87,15 @@ pub fn acronym_entities(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
         .iter()
         .filter(|d| c.rules[d.rule as usize].kind == acronym)
         .filter_map(|d| match &d.value {
-            Value::Computed(n) => Some(((d.start, d.end), n.key.clone()?, n.reference?)),
+            Value::Computed(n) => match n.reference? {
+                RefSpan::Here(a, b) => Some(((d.start, d.end), n.key.clone()?, (a, b))),
+                RefSpan::Earlier(..) => None,
+            },
             Value::Term(_) => None,
         })
         .collect();
-    if defs.is_empty() {
+    let carried: Carried = cx.carried();
+    if defs.is_empty() && carried.lending.is_empty() {
         return;
     }
     defs.sort_unstable_by_key(|d| (d.0, d.2));
@@ -103,6 +117,10 @@ pub fn acronym_entities(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
     // The definitions that lend, per distinct short form, in text order.
     let mut keys: Vec<Arc<str>> = Vec::new();
     let mut lending: Vec<Vec<Lending>> = Vec::new();
+    for (key, lend) in carried.lending {
+        keys.push(key);
+        lending.push(vec![lend]);
+    }
     for (short, key, long) in defs {
         let Some(&k) = by_end
             .get(&long.1)
@@ -121,7 +139,7 @@ pub fn acronym_entities(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
         // Two definitions of one short form at one place (核兵器不拡散条約(NPT:
         // Treaty on the Non-Proliferation ...)): the first long form lends.
         if lending[p].last().is_none_or(|d| d.0 != short.0) {
-            lending[p].push((short.0, k, long));
+            lending[p].push((short.0, named[k].1.clone(), RefSpan::Here(long.0, long.1)));
         }
     }
     if keys.is_empty() {
@@ -140,21 +158,32 @@ pub fn acronym_entities(c: &Compiled, hay: &str, cands: &mut Vec<Candidate>) {
     for m in finder.find_iter(hay) {
         let (s, e, p) = (m.start(), m.end(), m.pattern().as_usize());
         let defs = &lending[p];
-        let Some(&(_, k, long)) = defs[..defs.partition_point(|d| d.0 <= s)].last() else { continue };
-        let l = &named[k].1;
+        let Some((_, l, long)) = defs[..defs.partition_point(|d| d.0 <= s)].last() else { continue };
         if !on_word_edges(hay, s, e) || overlaps(s, e, l.group) || added_end > s {
             continue;
         }
         let n = Normalized {
             id: l.id.to_string(),
             ty: Some(l.ty),
-            reference: Some(long),
+            reference: Some(*long),
             ..Normalized::value(l.value.to_string())
         };
         added.push(Candidate::computed(s, e, rule as u32, n));
         added_end = e;
     }
     cands.extend(added);
+    if cx.carrying() {
+        let to_source = cx.to_source;
+        let lending = keys
+            .into_iter()
+            .zip(lending)
+            .filter_map(|(key, mut defs)| {
+                let (_, l, long) = defs.pop()?;
+                Some((key, (0, l, long.earlier(to_source))))
+            })
+            .collect();
+        cx.carry(Carried { lending });
+    }
 }
 
 /// Spans of one overlap group, sorted by start, with the furthest end so far.
