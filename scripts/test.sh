@@ -61,7 +61,10 @@ step "cargo build (the CLI the Python tests compare with)"
 cargo build --quiet --bin yomitori
 
 step "pytest"
-export YOMITORI_BIN=$root/target/debug/yomitori
+# Where cargo put it: CARGO_TARGET_DIR when set (relative to the root).
+target=${CARGO_TARGET_DIR:-target}
+case $target in /*) ;; *) target=$root/$target ;; esac
+export YOMITORI_BIN=$target/debug/yomitori
 export PYSPARK_PYTHON=$venv/bin/python
 status=0
 # Run from python/tests so that `import yomitori` is the installed wheel,
