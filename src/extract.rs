@@ -334,32 +334,29 @@ impl Extractor {
 
     /// Appends the rows of `doc`, sorted, to `out`.
     pub fn extract_into(&self, doc: &Document, scratch: &mut Scratch, out: &mut Vec<Row>) {
-        let appended: Result<()> = self.extract_each(doc, scratch, &mut |rows| {
+        let appended: Result<()> = self.extract_each(doc, scratch, &mut |rows, _| {
             out.append(rows);
             Ok(())
         });
         debug_assert!(appended.is_ok(), "appending cannot fail");
     }
 
-    /// Hands the rows of `doc`, in order, to `emit`: all at once for a
-    /// document of up to one and a half sections, else section by section
-    /// as each is done, so that a large document needs memory for its text
-    /// and one section, not for all its rows (`docs/scale.md`). The rows
-    /// are the same whichever way the document is cut; `emit` may take
-    /// them out of the vector. Stops at `emit`'s first error.
+    /// Hands the rows of `doc`, in order, to `emit(rows, last)`: all at once
+    /// for a document of up to one and a half sections, else section by
+    /// section as each is done, so that a large document needs memory for
+    /// its text and a section or two, not for all its rows
+    /// (`docs/performance.md`). `last` is true on the last call, which
+    /// always comes (with no rows, when the document has none). The rows are
+    /// the same whichever way the document is cut; `emit` may take them out
+    /// of the vector. Stops at `emit`'s first error.
     ///
     /// # Errors
     /// `emit`'s.
-    pub fn extract_each<E>(
-        &self,
-        doc: &Document,
-        scratch: &mut Scratch,
-        emit: &mut dyn FnMut(&mut Vec<Row>) -> Result<(), E>,
-    ) -> Result<(), E> {
+    pub fn extract_each<E>(&self, doc: &Document, scratch: &mut Scratch, emit: &mut Emit<'_, E>) -> Result<(), E> {
         if matchers::chunks::next_cut(&doc.text, 0, self.section_size).is_none() {
             let mut rows = Vec::new();
             self.extract_traced(doc, scratch, &mut rows, None);
-            return if rows.is_empty() { Ok(()) } else { emit(&mut rows) };
+            return emit(&mut rows, true);
         }
         self.extract_sections(doc, scratch, emit)
     }
@@ -368,23 +365,17 @@ impl Extractor {
     /// sections.
     ///
     /// A section is cut like a chunk (at a blank line near
-    /// [`SECTION_SIZE`]) and extracted on a view of its source text that
+    /// [`SECTION_SIZE`]) and matched on a view of its source text that
     /// reaches [`OVERLAP`](matchers::chunks::OVERLAP) bytes into its
     /// neighbours, so that matching sees the same context as on the whole
     /// text. It keeps the candidates that start in it; the cut moves back
     /// before any candidate that would cross it, so overlap resolution never
     /// splits a cluster; the passes run with the [`Carry`](passes::Carry)
     /// the section before left; the rows are located with one sweep over
-    /// the whole document.
-    fn extract_sections<E>(
-        &self,
-        doc: &Document,
-        scratch: &mut Scratch,
-        emit: &mut dyn FnMut(&mut Vec<Row>) -> Result<(), E>,
-    ) -> Result<(), E> {
-        use matchers::chunks::{floor, next_cut, OVERLAP};
-        let engine = &*self.inner;
-        let c = &engine.compiled;
+    /// the whole document. Inside a thread pool, the next section is
+    /// matched while this one's passes and rows run (matching does not read
+    /// the carry).
+    fn extract_sections<E>(&self, doc: &Document, scratch: &mut Scratch, emit: &mut Emit<'_, E>) -> Result<(), E> {
         let text = doc.text.as_str();
         let mut options = Resources::default();
         options.insert(self.anchor);
@@ -392,68 +383,102 @@ impl Extractor {
         let mut carry = passes::Carry::default();
         let mut locator = Locator::new(text);
         let ascii = text.is_ascii();
-        let mut rows = Vec::new();
-        let mut start = 0;
-        while start < text.len() {
-            let planned = next_cut(text, start, self.section_size).unwrap_or(text.len());
-            let ws = floor(text, start.saturating_sub(OVERLAP));
-            let we = floor(text, (planned + OVERLAP).min(text.len()));
-            let view = DocumentView::new(&text[ws..we]);
-            let hay = view.text();
-            let map = view.map();
-            let to_source = |a: usize, b: usize| {
-                let (a, b) = map.to_source(a, b);
-                (a + ws, b + ws)
+        // Outside a pool, `join` would start the global one.
+        let parallel = rayon::current_thread_index().is_some();
+        let mut current = Some(self.match_section(text, 0, scratch));
+        while let Some(section) = current.take() {
+            let (last, next_start) = (section.end >= text.len(), section.end);
+            let finish = || self.finish_section(doc, section, &mut carry, &options, &mut locator, ascii);
+            let mut rows = if parallel && !last {
+                let (next, rows) = rayon::join(|| self.match_section(text, next_start, scratch), finish);
+                current = Some(next);
+                rows
+            } else {
+                let rows = finish();
+                current = (!last).then(|| self.match_section(text, next_start, scratch));
+                rows
             };
-            let cands = &mut scratch.candidates;
-            cands.clear();
-            self.match_hay(hay, &mut scratch.groups, &mut scratch.chunk_groups, cands);
-            // Source spans, and the cut: back before every candidate that
-            // crosses it (a chain of them moves it further), unless that
-            // would leave nothing for this section.
-            let spans: Vec<(usize, usize)> = cands.iter().map(|x| to_source(x.start, x.end)).collect();
-            let mut end = planned;
-            if end < text.len() {
-                while let Some(s) = spans.iter().filter(|&&(s, e)| s < end && e > end).map(|&(s, _)| s).min() {
-                    end = s;
-                }
-                if end <= start {
-                    end = planned;
-                }
+            if last || !rows.is_empty() {
+                emit(&mut rows, last)?;
             }
-            let mut i = 0;
-            cands.retain(|_| {
-                let keep = (start..end).contains(&spans[i].0);
-                i += 1;
-                keep
-            });
-            drop(spans);
-            matchers::overlap::resolve(c, cands, &mut scratch.order, &mut scratch.keep);
-            let mut cx = PassContext {
-                hay,
-                doc_date: doc.date.as_deref(),
-                options: &options,
-                carry: Some(&mut carry),
-                to_source: &to_source,
-            };
-            passes::run(&engine.passes, c, &mut cx, cands);
-            rows.clear();
-            rows.reserve_exact(cands.len());
-            for cand in cands.drain(..) {
-                // A pass reads the whole view: what it found outside the
-                // section belongs to a neighbour.
-                if (start..end).contains(&to_source(cand.start, cand.start).0) {
-                    rows.push(row(c, doc, map, ws, cand));
-                }
-            }
-            sort_and_locate(&mut rows, &mut locator, ascii);
-            if !rows.is_empty() {
-                emit(&mut rows)?;
-            }
-            start = end;
         }
         scratch.candidates.shrink_to(1 << 16);
         Ok(())
+    }
+
+    /// The section of `text` that starts at `start`: matched, cut, and its
+    /// candidates resolved.
+    fn match_section<'t>(&self, text: &'t str, start: usize, scratch: &mut Scratch) -> Section<'t> {
+        use matchers::chunks::{floor, next_cut, OVERLAP};
+        let planned = next_cut(text, start, self.section_size).unwrap_or(text.len());
+        let ws = floor(text, start.saturating_sub(OVERLAP));
+        let we = floor(text, (planned + OVERLAP).min(text.len()));
+        let view = DocumentView::new(&text[ws..we]);
+        let mut cands = Vec::new();
+        self.match_hay(view.text(), &mut scratch.groups, &mut scratch.chunk_groups, &mut cands);
+        let to_source = |a: usize, b: usize| {
+            let (a, b) = view.map().to_source(a, b);
+            (a + ws, b + ws)
+        };
+        // Source spans, and the cut: back before every candidate that
+        // crosses it (a chain of them moves it further), unless that would
+        // leave nothing for this section.
+        let spans: Vec<(usize, usize)> = cands.iter().map(|x| to_source(x.start, x.end)).collect();
+        let mut end = planned;
+        if end < text.len() {
+            while let Some(s) = spans.iter().filter(|&&(s, e)| s < end && e > end).map(|&(s, _)| s).min() {
+                end = s;
+            }
+            if end <= start {
+                end = planned;
+            }
+        }
+        let mut i = 0;
+        cands.retain(|_| {
+            let keep = (start..end).contains(&spans[i].0);
+            i += 1;
+            keep
+        });
+        matchers::overlap::resolve(&self.inner.compiled, &mut cands, &mut scratch.order, &mut scratch.keep);
+        Section { start, end, ws, view, cands }
+    }
+
+    /// A matched section's passes and rows, sorted and located.
+    fn finish_section(
+        &self,
+        doc: &Document,
+        section: Section<'_>,
+        carry: &mut passes::Carry,
+        options: &Resources,
+        locator: &mut Locator<'_>,
+        ascii: bool,
+    ) -> Vec<Row> {
+        let engine = &*self.inner;
+        let c = &engine.compiled;
+        let Section { start, end, ws, view, mut cands } = section;
+        let map = view.map();
+        let to_source = |a: usize, b: usize| {
+            let (a, b) = map.to_source(a, b);
+            (a + ws, b + ws)
+        };
+        let mut cx = PassContext {
+            hay: view.text(),
+            doc_date: doc.date.as_deref(),
+            options,
+            carry: Some(carry),
+            to_source: &to_source,
+        };
+        passes::run(&engine.passes, c, &mut cx, &mut cands);
+        let mut rows = Vec::with_capacity(cands.len());
+        for cand in cands {
+            // A pass reads the whole view: what it found outside the
+            // section belongs to a neighbour.
+            if (start..end).contains(&to_source(cand.start, cand.start).0) {
+                rows.push(row(c, doc, map, ws, cand));
+            }
+        }
+        sort_and_locate(&mut rows, locator, ascii);
+        rows
     }
 
     /// Every matcher over `hay`, in parallel chunks when it is large.
@@ -526,6 +551,21 @@ impl Extractor {
         cands.shrink_to(1 << 16);
         sort_and_locate(&mut out[first..], &mut Locator::new(&doc.text), doc.text.is_ascii());
     }
+}
+
+/// Where [`Extractor::extract_each`] hands a document's rows: the rows
+/// (which it may take) and whether they are the last.
+pub type Emit<'a, E> = dyn FnMut(&mut Vec<Row>, bool) -> Result<(), E> + 'a;
+
+/// A section of a large document, matched and resolved: its source range
+/// `start..end`, the view its candidates' offsets are in (of the source
+/// from `ws`), and the candidates.
+struct Section<'t> {
+    start: usize,
+    end: usize,
+    ws: usize,
+    view: DocumentView<'t>,
+    cands: Vec<Candidate>,
 }
 
 /// Sorts `rows` and fills in their character offsets and line:column with

@@ -375,9 +375,8 @@ where
 }
 
 /// Extracts one document, handing `send` its parts and then its end (or its
-/// failure); `send` returns false when the writer has stopped. The last
-/// rows are held back until the end, so that a document of one section is
-/// one message. A panic inside extraction is a bug, but one bad document
+/// failure); `send` returns false when the writer has stopped. A document
+/// of one section is one message. A panic inside extraction is a bug, but one bad document
 /// must not sink a batch of millions: it is caught, reported as an error of
 /// that document, and the worker goes on with fresh scratch space.
 fn extract_one(
@@ -393,12 +392,15 @@ fn extract_one(
             return;
         }
     };
-    let mut held: Option<Vec<Row>> = None;
+    // The last rows go with the document, once extraction let go of it.
+    let mut last_rows: Option<Vec<Row>> = None;
     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        extractor.extract_each(&doc, scratch, &mut |rows| {
+        extractor.extract_each(&doc, scratch, &mut |rows, last| {
             let rows = std::mem::take(rows);
-            let sent = held.replace(rows).is_none_or(|part| send(Done::Part(part)));
-            if sent {
+            if last {
+                last_rows = Some(rows);
+                Ok(())
+            } else if send(Done::Part(rows)) {
                 Ok(())
             } else {
                 Err(())
@@ -407,7 +409,8 @@ fn extract_one(
     }));
     match run {
         Ok(Ok(())) => {
-            send(Done::Extracted(doc, held.unwrap_or_default()));
+            debug_assert!(last_rows.is_some(), "extract_each ends every document");
+            send(Done::Extracted(doc, last_rows.unwrap_or_default()));
         }
         // The writer stopped; it releases nothing more.
         Ok(Err(())) => {}
