@@ -286,7 +286,7 @@ fn no_candidate(
 ) -> (String, Option<(usize, usize)>) {
     let where_ = at.map_or_else(|| "in the text".to_string(), |a| format!("at byte {a}"));
     match &ex.rules()[r as usize].source {
-        RuleSource::Gazetteer { terms, .. } => (format!("none of its {} terms occurs {where_}", terms.len()), None),
+        s @ RuleSource::Gazetteer { .. } => (format!("none of its {} terms occurs {where_}", s.term_count()), None),
         RuleSource::Detector { name } => (format!("its detector `{name}` found nothing {where_}"), None),
         RuleSource::Pattern(p) => {
             let hay = view.text();

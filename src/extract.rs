@@ -9,6 +9,7 @@
 //! The [`Extractor`] is immutable and cheap to clone (an `Arc`); the mutable
 //! state a thread needs is a [`Scratch`], reused across documents.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -292,18 +293,19 @@ impl Extractor {
     /// Every distinct gazetteer surface (folded), sorted: the terms a
     /// fixed-string search tool would need to find what the gazetteers find
     /// (`yomitori rules export-terms`).
-    pub fn gazetteer_terms(&self) -> Vec<&str> {
-        let mut terms: Vec<&str> = self
-            .inner
-            .compiled
-            .rules
-            .iter()
-            .filter_map(|r| match &r.source {
-                RuleSource::Gazetteer { terms, .. } => Some(terms.iter().map(|t| t.surface.as_str())),
-                _ => None,
-            })
-            .flatten()
-            .collect();
+    pub fn gazetteer_terms(&self) -> Vec<Cow<'_, str>> {
+        let mut terms: Vec<Cow<'_, str>> = Vec::new();
+        for r in &self.inner.compiled.rules {
+            match &r.source {
+                RuleSource::Gazetteer { compound: Some(c), .. } => {
+                    terms.extend(c.term_codes().into_iter().map(|code| Cow::Owned(c.term(code).surface)));
+                }
+                RuleSource::Gazetteer { terms: t, .. } => {
+                    terms.extend(t.iter().map(|t| Cow::Borrowed(t.surface.as_str())));
+                }
+                _ => {}
+            }
+        }
         terms.sort_unstable();
         terms.dedup();
         terms
@@ -614,8 +616,7 @@ fn row(c: &Compiled, doc: &Document, map: &OffsetMap, base: usize, cand: Candida
     }
     let (normalized, id, ty, reference, key) = match cand.value {
         Value::Term(t) => {
-            let RuleSource::Gazetteer { terms, .. } = &rule.source else { unreachable!("term of a gazetteer rule") };
-            let term = &terms[t as usize];
+            let term = rule.source.term(t).expect("term of a gazetteer rule");
             let ty = term.ty.clone().unwrap_or_else(|| rule.ty.clone());
             (term.canonical.to_string(), term.id.to_string(), ty, None, None)
         }

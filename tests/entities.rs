@@ -120,6 +120,30 @@ fn seed_sentences_give_what_a_reader_marks() {
     );
 }
 
+/// The matcher decides at a hit whether a compound pair is a term
+/// (`Compound::is_term`); `rules export-terms` lists the terms by making
+/// every pair. Both must agree on every shipped pair (issue 13).
+#[test]
+fn compound_pairs_are_terms_at_a_hit_exactly_when_listed() {
+    let c = shipped()
+        .rules()
+        .iter()
+        .find_map(|r| match &r.source {
+            yomitori::rules::RuleSource::Gazetteer { compound: Some(c), .. } => Some(c),
+            _ => None,
+        })
+        .expect("a compound rule");
+    let codes: BTreeSet<u32> = c.term_codes().into_iter().collect();
+    // docs/entities.md: 121 heads, 42,035 pairs.
+    assert_eq!((c.heads.len(), codes.len()), (121, 42_035));
+    for m in 0..c.members.len() {
+        for &h in c.heads_of(m) {
+            let h = h as usize;
+            assert_eq!(c.is_term(m, h), codes.contains(&c.pair_code(m, h)), "{}", c.surface(m, h));
+        }
+    }
+}
+
 #[test]
 fn country_bodies_carry_their_country_code() {
     let codes: BTreeSet<String> = rows("countries.csv").into_iter().map(|(_, _, id)| id).collect();

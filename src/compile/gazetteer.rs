@@ -23,8 +23,9 @@ use crate::rules::{Rule, RuleSource};
 pub struct TermRef {
     /// Rule index.
     pub rule: u32,
-    /// Term index within the rule's gazetteer (member index of a compound
-    /// rule).
+    /// Term index within the rule's gazetteer (of a compound rule, the
+    /// member index in the automaton's fan-out, and the pair code once the
+    /// matcher has found a head next to the member).
     pub term: u32,
 }
 

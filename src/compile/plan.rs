@@ -21,13 +21,13 @@ impl Plan {
             None => lines.push("gazetteer: none".to_string()),
         }
         for r in &c.rules {
-            if let RuleSource::Gazetteer { terms, compound: Some(k), .. } = &r.source {
+            if let RuleSource::Gazetteer { compound: Some(k), .. } = &r.source {
                 lines.push(format!(
                     "compound gazetteer {}: {} members in the automaton, {} heads tested next to them, {} terms",
                     r.name,
                     k.members.len(),
                     k.heads.len(),
-                    terms.len()
+                    r.source.term_count()
                 ));
             }
         }

@@ -17,7 +17,9 @@ use crate::normalize::Normalized;
 /// What a candidate's value is made from.
 #[derive(Clone, Debug)]
 pub enum Value {
-    /// A gazetteer term: the canonical name and id are in the rule's data.
+    /// A gazetteer term: the canonical name and id are in the rule's data
+    /// (of a compound rule, a pair code whose values
+    /// [`crate::rules::RuleSource::term`] fills when asked).
     Term(u32),
     /// A value computed at match time by a normalizer or template. Boxed:
     /// every candidate is then 40 bytes instead of 168 (a gazetteer

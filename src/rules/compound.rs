@@ -32,12 +32,19 @@
 //! The rule's `curated` gazetteers win: a pair whose surface one of them
 //! lists is left to it, and a pair whose `id` one of them has takes that
 //! row's canonical name (the first such row, in the order `curated` names
-//! the rules). [`expand`] resolves this once all rules are read.
+//! the rules). [`resolve_curated`] reads them once all rules are read.
 //!
-//! The pairs become the rule's [`Term`]s, for the `normalized` and `id`
-//! columns and for `rules export-terms`; the automaton holds only the
-//! members, and the matcher tests the head's literal text next to a member
-//! hit (`src/matchers/gazetteer.rs`).
+//! The pairs are the rule's [`Term`]s, but they are not built up front:
+//! the automaton holds only the members, the matcher tests the head's
+//! literal text next to a member hit (`src/matchers/gazetteer.rs`) and asks
+//! [`Compound::is_term`] whether that pair is one of the rule's terms, and a
+//! row's `normalized` and `id` values are filled from the templates when
+//! the row is made ([`Compound::term`]). A term is named by its pair code,
+//! `member × heads + head`, which orders pairs the way they are visited.
+//! Building all 42,035 pairs of the shipped rules at start-up took 172 M of
+//! its 743 M instructions (docs/entities.md); only `rules export-terms` and
+//! the term counts of `rules plan` and `rules explain` still list them
+//! ([`Compound::term_codes`]).
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -80,8 +87,8 @@ pub struct Head {
     pub case_sensitive: bool,
 }
 
-/// The members and heads of a compound gazetteer rule, and which pairs are
-/// terms of the rule.
+/// The members and heads of a compound gazetteer rule, and what decides
+/// which pairs are terms of the rule.
 #[derive(Clone, Debug)]
 pub struct Compound {
     /// The members CSV.
@@ -94,19 +101,129 @@ pub struct Compound {
     pub heads: Vec<Head>,
     /// Names of the curated rules (`file/id`), in precedence order.
     pub curated: Vec<String>,
-    /// `pairs[starts[m]..starts[m + 1]]`: (head, term) of member `m`'s pairs
-    /// that are terms of the rule, in head order. Filled by [`expand`].
-    pairs: Vec<(u32, u32)>,
-    starts: Vec<u32>,
+    /// `head_sets[set_of[m]]`: the heads member `m` shares a class with, in
+    /// head order; members with the same classes share one list.
+    head_sets: Vec<Vec<u32>>,
+    set_of: Vec<u32>,
+    /// Member indices sorted by surface (file order among equal surfaces),
+    /// to find the members a pair's surface could be spelled with.
+    by_surface: Vec<u32>,
+    /// What the curated rules list: their surfaces, and the first canonical
+    /// name of each id. Filled by [`resolve_curated`].
+    curated_surfaces: HashSet<String>,
+    lent: HashMap<String, Arc<str>>,
+    /// The rule's `whole_word`, every pair's.
+    whole_word: bool,
 }
 
 impl Compound {
-    /// The (head, term) pairs of member `m`.
-    pub fn pairs_of(&self, m: usize) -> &[(u32, u32)] {
-        match (self.starts.get(m), self.starts.get(m + 1)) {
-            (Some(&s), Some(&e)) => &self.pairs[s as usize..e as usize],
-            _ => &[],
+    /// The heads member `m` combines with, in head order.
+    pub fn heads_of(&self, m: usize) -> &[u32] {
+        self.set_of.get(m).map_or(&[], |&s| &self.head_sets[s as usize])
+    }
+
+    /// The code of the pair of member `m` and head `h`: the term index of
+    /// the pair, increasing in the order pairs are visited.
+    pub fn pair_code(&self, m: usize, h: usize) -> u32 {
+        (m * self.heads.len() + h) as u32
+    }
+
+    /// Whether pairs must start and end on word edges (the rule's
+    /// `whole_word`).
+    pub fn whole_word(&self) -> bool {
+        self.whole_word
+    }
+
+    /// The member and head of pair `code`.
+    fn pair_of(&self, code: u32) -> (usize, usize) {
+        let code = code as usize;
+        (code / self.heads.len(), code % self.heads.len())
+    }
+
+    /// The surface of the pair of member `m` and head `h`, folded.
+    pub fn surface(&self, m: usize, h: usize) -> String {
+        let (member, head) = (&self.members[m], &self.heads[h]);
+        let mut surface = String::with_capacity(head.before.len() + member.surface.len() + head.after.len());
+        surface.push_str(&head.before);
+        surface.push_str(&member.surface);
+        surface.push_str(&head.after);
+        surface
+    }
+
+    /// Whether the pair of member `m` and head `h` (which share a class) is
+    /// a term of the rule: no curated rule lists its surface, and no pair
+    /// visited before it spells the same surface (the first keeps it).
+    ///
+    /// An earlier pair with the same surface has a head whose text starts
+    /// and ends that surface and a member spelling what lies between, so
+    /// the heads are tried in turn and the members found by their surface,
+    /// with no table of all pairs.
+    pub fn is_term(&self, m: usize, h: usize) -> bool {
+        let surface = self.surface(m, h);
+        if self.curated_surfaces.contains(&surface) {
+            return false;
         }
+        for (h2, head) in self.heads.iter().enumerate() {
+            let Some(middle) =
+                surface.strip_prefix(head.before.as_str()).and_then(|r| r.strip_suffix(head.after.as_str()))
+            else {
+                continue;
+            };
+            for m2 in self.members_spelled(middle) {
+                if m2 > m || (m2 == m && h2 >= h) {
+                    break;
+                }
+                if self.members[m2].classes & head.classes != 0 {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// The members whose surface is `surface`, in file order.
+    fn members_spelled<'a>(&'a self, surface: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let at = self.by_surface.partition_point(|&i| self.members[i as usize].surface.as_str() < surface);
+        self.by_surface[at..].iter().map(|&i| i as usize).take_while(move |&i| self.members[i].surface == surface)
+    }
+
+    /// The term of pair `code` (a term by [`Compound::is_term`]): its
+    /// surface, and its `normalized` and `id` values filled from the head's
+    /// templates, or the canonical name a curated rule gives its id.
+    pub fn term(&self, code: u32) -> Term {
+        let (m, h) = self.pair_of(code);
+        let (member, head) = (&self.members[m], &self.heads[h]);
+        let id = fill(&head.id, member);
+        let canonical = match self.lent.get(&id) {
+            Some(c) => c.clone(),
+            None => Arc::from(fill(&head.canonical, member)),
+        };
+        Term {
+            surface: self.surface(m, h),
+            canonical,
+            id: Arc::from(id),
+            ty: None,
+            case_sensitive: member.case_sensitive || head.case_sensitive,
+            whole_word: self.whole_word,
+            line: 0,
+        }
+    }
+
+    /// The codes of all pairs that are terms, in visit order: for `rules
+    /// export-terms` and the term counts, never for matching. One set of
+    /// the surfaces seen so far answers [`Compound::is_term`] for every
+    /// pair at once.
+    pub fn term_codes(&self) -> Vec<u32> {
+        let mut seen: HashSet<String> = self.curated_surfaces.clone();
+        let mut codes = Vec::new();
+        for m in 0..self.members.len() {
+            for &h in self.heads_of(m) {
+                if seen.insert(self.surface(m, h as usize)) {
+                    codes.push(self.pair_code(m, h as usize));
+                }
+            }
+        }
+        codes
     }
 }
 
@@ -270,20 +387,47 @@ pub fn parse(
             case_sensitive: flag(heads_file, &row, "case_sensitive", case_sensitive, diags),
         });
     }
+    let mut sets: HashMap<u64, u32> = HashMap::new();
+    let mut head_sets: Vec<Vec<u32>> = Vec::new();
+    let set_of = members
+        .iter()
+        .map(|m| {
+            *sets.entry(m.classes).or_insert_with(|| {
+                let shared = heads.iter().enumerate().filter(|(_, h)| h.classes & m.classes != 0);
+                head_sets.push(shared.map(|(i, _)| i as u32).collect());
+                (head_sets.len() - 1) as u32
+            })
+        })
+        .collect();
+    let mut by_surface: Vec<u32> = (0..members.len() as u32).collect();
+    by_surface.sort_by(|&a, &b| members[a as usize].surface.cmp(&members[b as usize].surface));
+    if members.len().checked_mul(heads.len()).is_none_or(|n| n > u32::MAX as usize) {
+        diags.push(
+            Diagnostic::error(
+                "too-many-pairs",
+                format!("{} members × {} heads is more pairs than a term index holds", members.len(), heads.len()),
+            )
+            .at(heads_file, 0, 0),
+        );
+    }
     Compound {
         members_path: members_file.path().to_path_buf(),
         heads_path: heads_file.path().to_path_buf(),
         members,
         heads,
         curated,
-        pairs: Vec::new(),
-        starts: Vec::new(),
+        head_sets,
+        set_of,
+        by_surface,
+        curated_surfaces: HashSet::new(),
+        lent: HashMap::new(),
+        whole_word: true,
     }
 }
 
 /// Fills `{member}`, `{name}` and `{code}` of `template`, in one pass (run
-/// for every pair at start-up: three `String::replace` took 35 M
-/// instructions for the shipped rules).
+/// for a pair's row; three `String::replace` took 35 M instructions when
+/// every pair was filled at start-up).
 fn fill(template: &str, m: &Member) -> String {
     let mut out = String::with_capacity(template.len() + m.name.len());
     let mut rest = template;
@@ -306,13 +450,12 @@ fn fill(template: &str, m: &Member) -> String {
     out
 }
 
-/// Expands the compound rules of `rules` into their terms, now that the
-/// curated rules they name are read. An unknown curated rule is an error.
-pub fn expand(rules: &mut [Rule], diags: &mut Vec<Diagnostic>) {
+/// Reads into each compound rule of `rules` what its curated rules list,
+/// now that they are read: the surfaces they leave no pair, and the
+/// canonical names they lend to ids. An unknown curated rule is an error.
+pub fn resolve_curated(rules: &mut [Rule], diags: &mut Vec<Diagnostic>) {
     for i in 0..rules.len() {
         let RuleSource::Gazetteer { compound: Some(compound), .. } = &rules[i].source else { continue };
-        // What the curated rules list: their surfaces, and the first
-        // canonical name of each id.
         let mut surfaces: HashSet<String> = HashSet::new();
         let mut lent: HashMap<String, Arc<str>> = HashMap::new();
         for name in &compound.curated {
@@ -337,75 +480,12 @@ pub fn expand(rules: &mut [Rule], diags: &mut Vec<Diagnostic>) {
             }
         }
         let whole_word = rules[i].whole_word;
-        let mut interned: HashMap<String, Arc<str>> = HashMap::new();
-        let mut intern = |s: String| interned.entry(s).or_insert_with_key(|s| Arc::from(s.as_str())).clone();
-        // A pair's surface is left to a curated rule that lists it, and
-        // kept once: one set answers both.
-        let mut seen: HashSet<String> = surfaces;
-        // The id and canonical name of a pair depend on the head and the
-        // member's name and code only (unless a template names the
-        // `{member}`): filled once per head and country name, not once per
-        // pair (49,000 pairs from 145 heads, 2026-12-04).
-        let mut names: HashMap<(&str, &str), usize> = HashMap::new();
-        let name_of: Vec<usize> = compound
-            .members
-            .iter()
-            .map(|m| {
-                let next = names.len();
-                *names.entry((m.code.as_str(), m.name.as_str())).or_insert(next)
-            })
-            .collect();
-        let per_member = |h: &Head| h.id.contains("{member}") || h.canonical.contains("{member}");
-        let mut filled: Vec<Option<(Arc<str>, Arc<str>)>> = vec![None; compound.heads.len() * names.len()];
-        let mut terms = Vec::new();
-        let mut pairs = Vec::new();
-        let mut starts = Vec::with_capacity(compound.members.len() + 1);
-        for (k, m) in compound.members.iter().enumerate() {
-            starts.push(pairs.len() as u32);
-            for (h, head) in compound.heads.iter().enumerate() {
-                if m.classes & head.classes == 0 {
-                    continue;
-                }
-                let mut surface = String::with_capacity(head.before.len() + m.surface.len() + head.after.len());
-                surface.push_str(&head.before);
-                surface.push_str(&m.surface);
-                surface.push_str(&head.after);
-                if seen.contains(&surface) {
-                    continue;
-                }
-                seen.insert(surface.clone());
-                let mut fill_pair = || {
-                    let id = fill(&head.id, m);
-                    let canonical = match lent.get(&id) {
-                        Some(c) => c.clone(),
-                        None => intern(fill(&head.canonical, m)),
-                    };
-                    (intern(id), canonical)
-                };
-                let (id, canonical) = if per_member(head) {
-                    fill_pair()
-                } else {
-                    filled[h * names.len() + name_of[k]].get_or_insert_with(fill_pair).clone()
-                };
-                pairs.push((h as u32, terms.len() as u32));
-                terms.push(Term {
-                    surface,
-                    canonical,
-                    id,
-                    ty: None,
-                    case_sensitive: m.case_sensitive || head.case_sensitive,
-                    whole_word,
-                    line: 0,
-                });
-            }
-        }
-        starts.push(pairs.len() as u32);
-        let RuleSource::Gazetteer { terms: rule_terms, compound: Some(compound), .. } = &mut rules[i].source else {
+        let RuleSource::Gazetteer { compound: Some(compound), .. } = &mut rules[i].source else {
             unreachable!("checked above")
         };
-        compound.pairs = pairs;
-        compound.starts = starts;
-        *rule_terms = terms;
+        compound.curated_surfaces = surfaces;
+        compound.lent = lent;
+        compound.whole_word = whole_word;
     }
 }
 
@@ -447,6 +527,29 @@ mod tests {
         assert_eq!(fill("Navy of {name}", &m), "Navy of the United States");
         assert_eq!(fill("mil:{code}-navy", &m), "mil:US-navy");
         assert_eq!(fill("{member} {x}", &m), "U.S. {x}");
+    }
+
+    #[test]
+    fn the_first_pair_keeps_a_surface_and_curated_surfaces_are_left() {
+        // `X` + ` Y Navy` and `X Y` + ` Navy` spell one surface; `Z Navy`
+        // is a curated rule's.
+        let (mut c, diags) = compound(
+            "surface,code,name,classes\nX,XA,Xa,en\nX Y,XB,Xb,en\nZ,ZZ,Zz,en\nX,XC,Xc,en\n",
+            "head,classes,canonical,id\n{member} Y Navy,en,Y Navy of {name},mil:{code}-y\n\
+             {member} Navy,en,Navy of {name},mil:{code}-navy\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        c.curated_surfaces.insert("Z Navy".to_string());
+        c.lent.insert("mil:XB-navy".to_string(), Arc::from("Lent"));
+        let terms: Vec<(usize, usize)> =
+            (0..4).flat_map(|m| (0..2).map(move |h| (m, h))).filter(|&(m, h)| c.is_term(m, h)).collect();
+        // (1, 1) spells `X Y Navy` like (0, 0); (3, _) spell what (0, _) do.
+        assert_eq!(terms, [(0, 0), (0, 1), (1, 0), (2, 0)]);
+        let codes: Vec<u32> = terms.iter().map(|&(m, h)| c.pair_code(m, h)).collect();
+        assert_eq!(c.term_codes(), codes);
+        let t = c.term(c.pair_code(0, 0));
+        assert_eq!((t.surface.as_str(), &*t.canonical, &*t.id), ("X Y Navy", "Y Navy of Xa", "mil:XA-y"));
+        assert_eq!(&*c.term(c.pair_code(1, 1)).canonical, "Lent");
     }
 
     #[test]

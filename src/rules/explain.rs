@@ -29,7 +29,7 @@ pub fn describe(r: &Rule, family: Option<&str>) -> String {
         RuleSource::Gazetteer { path, terms, compound: None } => {
             let _ = writeln!(out, "gazetteer: {} ({} terms)", path.display(), terms.len());
         }
-        RuleSource::Gazetteer { terms, compound: Some(c), .. } => {
+        RuleSource::Gazetteer { compound: Some(c), .. } => {
             let _ = writeln!(
                 out,
                 "compound gazetteer: {} members ({}) × {} heads ({}) = {} terms",
@@ -37,7 +37,7 @@ pub fn describe(r: &Rule, family: Option<&str>) -> String {
                 c.members_path.display(),
                 c.heads.len(),
                 c.heads_path.display(),
-                terms.len()
+                r.source.term_count()
             );
             if !c.curated.is_empty() {
                 let _ = writeln!(out, "curated: {}", c.curated.join(", "));

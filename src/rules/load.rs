@@ -164,7 +164,7 @@ pub fn load_tree(files: &[SourceFile], tree: &RuleTree, catalog: &Catalog) -> Re
         }
     }
 
-    super::compound::expand(&mut set.rules, &mut diags);
+    super::compound::resolve_curated(&mut set.rules, &mut diags);
 
     for spec in &catalog.settings {
         if !settings_file.contains_key(spec.section) {

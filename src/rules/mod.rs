@@ -17,6 +17,7 @@ pub mod tables;
 pub mod tree;
 pub mod validate;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -209,7 +210,8 @@ pub enum RuleSource {
     Gazetteer {
         /// The CSV path.
         path: PathBuf,
-        /// Its rows; of a compound rule, its member × head pairs.
+        /// Its rows; empty for a compound rule, whose member × head pairs
+        /// are made when asked for ([`RuleSource::term`]).
         terms: Vec<Term>,
         /// The members and heads of a compound rule (`members` and
         /// `heads`): the automaton holds the members, and the matcher tests
@@ -223,6 +225,29 @@ pub enum RuleSource {
         /// The detector's name (`schwartz-hearst`).
         name: String,
     },
+}
+
+impl RuleSource {
+    /// Term `t` of a gazetteer rule: row `t` of its CSV, or of a compound
+    /// rule the pair with code `t`, whose values are filled now
+    /// ([`compound::Compound::term`]); `None` for other rules.
+    pub fn term(&self, t: u32) -> Option<Cow<'_, Term>> {
+        match self {
+            RuleSource::Gazetteer { compound: Some(c), .. } => Some(Cow::Owned(c.term(t))),
+            RuleSource::Gazetteer { terms, .. } => terms.get(t as usize).map(Cow::Borrowed),
+            _ => None,
+        }
+    }
+
+    /// How many terms a gazetteer rule has (0 for other rules). A compound
+    /// rule's pairs are listed to count them: for reports, not matching.
+    pub fn term_count(&self) -> usize {
+        match self {
+            RuleSource::Gazetteer { compound: Some(c), .. } => c.term_codes().len(),
+            RuleSource::Gazetteer { terms, .. } => terms.len(),
+            _ => 0,
+        }
+    }
 }
 
 /// An inline example: a text and the rows the rule must produce on it.

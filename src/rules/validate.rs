@@ -305,8 +305,9 @@ fn source(
 }
 
 /// A compound gazetteer rule: `members` and `heads` (both required), read
-/// now; its terms are made once all rules are read
-/// ([`super::compound::expand`]).
+/// now; what its curated rules list is read once all rules are
+/// ([`super::compound::resolve_curated`]), and its terms are made only when
+/// a match or a listing asks for one.
 fn compound_source(
     raw: &RawRule,
     cx: &FileContext<'_>,

@@ -229,14 +229,14 @@ fn lender(c: &Compiled, e: &Candidate) -> Option<Lender> {
     if r.kind != KIND {
         return None;
     }
+    let named = |ty: &str| NAMED.iter().copied().find(|&t| t == ty);
     let (ty, value, id): (&str, Arc<str>, Arc<str>) = match &e.value {
         Value::Term(t) => {
-            let RuleSource::Gazetteer { terms, .. } = &r.source else { return None };
-            let term = &terms[*t as usize];
-            (term.ty.as_deref().unwrap_or(&r.ty), term.canonical.clone(), term.id.clone())
+            // Of a compound rule, the term is made here (its pair's values).
+            let term = r.source.term(*t)?;
+            (named(term.ty.as_deref().unwrap_or(&r.ty))?, term.canonical.clone(), term.id.clone())
         }
-        Value::Computed(n) => (n.ty.unwrap_or(&r.ty), Arc::from(n.value.as_str()), Arc::from(n.id.as_str())),
+        Value::Computed(n) => (named(n.ty.unwrap_or(&r.ty))?, Arc::from(n.value.as_str()), Arc::from(n.id.as_str())),
     };
-    let ty = NAMED.iter().copied().find(|&t| t == ty)?;
     Some(Lender { ty, group: c.rule_group[e.rule as usize], value, id })
 }
