@@ -8,8 +8,9 @@
 #   BASELINE=/path/to/old/yomitori scripts/bench.sh   # before and after, one run
 #
 # Prints a table (MB/s, ratio to ripgrep at the same thread count, peak RSS)
-# and writes it to benches/results/<date>.csv. Throughput uses the median of
-# hyperfine's runs; peak RSS comes from one extra run under /usr/bin/time -v.
+# and writes it to benches/results/<date>.csv (<date>-2.csv, ... for a
+# later run that day). Throughput uses the median of hyperfine's runs;
+# peak RSS comes from one extra run under /usr/bin/time -v.
 # The run fails when -j1 and -jN outputs differ (a fast wrong answer) or when
 # a run exits non-zero.
 set -euo pipefail
@@ -84,7 +85,11 @@ for c in "${cases[@]}"; do
   echo "$name -j$j|$kb|$sum" >> "$rss"
 done
 
-python3 - "$json" "$rss" "$BYTES" "$OUT/$(date +%F).csv" "$(uname -m) $CORES cores $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" <<'PY'
+# A second run on one day gets its own file (-2, -3, ...), never over the first.
+result="$OUT/$(date +%F).csv"
+n=2
+while [ -e "$result" ]; do result="$OUT/$(date +%F)-$n.csv"; n=$((n + 1)); done
+python3 - "$json" "$rss" "$BYTES" "$result" "$(uname -m) $CORES cores $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" <<'PY'
 import json, sys, csv
 hf, rss_path, nbytes, out, machine = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
 res = {r["command"]: r for r in json.load(open(hf))["results"]}
