@@ -172,7 +172,8 @@ enum Done {
 }
 
 impl Done {
-    /// Bytes of text it releases from the window: all of a document, once.
+    /// Bytes of text its document held in the window (released, with the
+    /// document's place, by the last message only).
     fn bytes(&self) -> usize {
         match self {
             Done::Part(_) => 0,
@@ -337,7 +338,9 @@ where
         let mut failure = None;
         for (seq, done) in rx {
             if failure.is_some() {
-                window.release(done.bytes());
+                if done.is_last() {
+                    window.release(done.bytes());
+                }
                 continue;
             }
             if seq != next {
@@ -350,7 +353,10 @@ where
                 for done in ready.drain(..) {
                     let (bytes, last) = (done.bytes(), done.is_last());
                     let result = deliver(done, &mut summary);
-                    window.release(bytes);
+                    // A document holds its place in the window until its end.
+                    if last {
+                        window.release(bytes);
+                    }
                     if let Err(e) = result {
                         failure = Some(e);
                         window.close();
