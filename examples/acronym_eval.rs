@@ -40,6 +40,7 @@ fn main() {
         corpora::official(root, "dev4"),
         corpora::official(root, "dev5"),
         corpora::official(root, "heldout3"),
+        corpora::official(root, "heldout4"),
     ];
     // The BioC corpora, which the note after the table is about, start here.
     let bioc = corpora.len();
