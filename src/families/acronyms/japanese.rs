@@ -524,13 +524,19 @@ fn number_prefix(text: &str) -> usize {
     }
 }
 
-/// `及び` between two adjectives of a name, `包括的及び先進的な協定(CPTPP)`:
-/// the `的` adjective after it (where the long form starts, `先進的な`) and
-/// the one before it (`包括的`) are both the name's.
+/// `及び` inside a name, where it joins two words of one modifier: two
+/// adjectives in `的` (`包括的及び先進的な協定(CPTPP)`: the `的な` adjective
+/// where the long form starts and the `的` one before it), or two nouns
+/// before an attributive (`食料及び農業のための植物遺伝資源に関する国際条約(ITPGR)`).
+/// Nouns joined before the name itself are separate names
+/// (`外務省及び国際協力機構(JICA)` → 国際協力機構).
 fn coordinated_adjective(before: &str, start: usize) -> Option<&'static str> {
     let head = before[..start].strip_suffix("及び")?;
     let run_end = start + before[start..].find(|c: char| !is_name_char(c)).unwrap_or(before.len() - start);
-    (head.ends_with('的') && before[..run_end].ends_with('的') && before[run_end..].starts_with('な')).then_some("及び")
+    let after = &before[run_end..];
+    let adjectives = head.ends_with('的') && before[..run_end].ends_with('的') && after.starts_with('な');
+    let modifier = head.ends_with(is_kanji) && ATTRIBUTIVES.iter().any(|l| *l != "的な" && after.starts_with(l));
+    (adjectives || modifier).then_some("及び")
 }
 
 /// `予防・備え・対応(PPR)`: when the name run starts at a `・` because the

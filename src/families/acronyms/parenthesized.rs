@@ -54,8 +54,12 @@ pub fn close_paren(hay: &str, open: usize) -> Option<usize> {
 /// form is `IAEA`).
 fn inner_short_form<'h>(hay: &'h str, open: usize, close: usize, s: &AcronymSettings) -> Option<ShortForm<'h>> {
     let inner = &hay[open + 1..close];
-    let or = inner.find(" or ").filter(|&i| is_acronym_word(&inner[..i], s));
-    let cut = [", ", "; "].iter().filter_map(|c| inner.find(c)).chain(or).min().unwrap_or(inner.len());
+    let bytes = inner.as_bytes();
+    // Byte scans, not substring searches: setting up a searcher for each
+    // bracket cost more than the rest of this function.
+    let comma = memchr2_iter(b',', b';', bytes).find(|&i| bytes.get(i + 1) == Some(&b' '));
+    let or = memchr::memchr(b' ', bytes).filter(|&i| inner[i..].starts_with(" or ") && is_acronym_word(&inner[..i], s));
+    let cut = comma.into_iter().chain(or).min().unwrap_or(inner.len());
     let (a, b) = trim_quotes(hay, open + 1, open + 1 + cut);
     let b = a + possessive_stem(&hay[a..b]).len();
     ShortForm::parse(&hay[a..b], a, s)
