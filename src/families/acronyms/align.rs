@@ -217,7 +217,9 @@ pub fn region_start(hay: &str, end: usize, max_words: usize, s: &AcronymSettings
                     Some(open) => at = open,
                     None => return i,
                 },
-                b'(' | b'[' | b']' | b'{' | b'}' | b'!' | b'?' => return i,
+                // `>` and `|` separate the parts of a breadcrumb or a title
+                // line (`Bureau … > Office of Plans, Policy and Analysis`).
+                b'(' | b'[' | b']' | b'{' | b'}' | b'!' | b'?' | b'>' | b'|' => return i,
                 // A dash typed as two hyphens between words ends the region:
                 // `laboratories--Los Alamos National Laboratory (LANL)`.
                 b'-' if at >= 2
