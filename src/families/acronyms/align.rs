@@ -217,7 +217,18 @@ pub fn region_start(hay: &str, end: usize, max_words: usize, s: &AcronymSettings
                     Some(open) => at = open,
                     None => return i,
                 },
-                b'(' | b'[' | b']' | b'{' | b'}' | b'!' | b'?' => return i,
+                // `>` and `|` separate the parts of a breadcrumb or a title
+                // line (`Bureau … > Office of Plans, Policy and Analysis`).
+                b'(' | b'[' | b']' | b'{' | b'}' | b'!' | b'?' | b'>' | b'|' => return i,
+                // A dash typed as two hyphens between words ends the region:
+                // `laboratories--Los Alamos National Laboratory (LANL)`.
+                b'-' if at >= 2
+                    && bytes[at - 1] == b'-'
+                    && bytes[at - 2].is_ascii_alphanumeric()
+                    && bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) =>
+                {
+                    return i
+                }
                 b';' | b':' if bytes.get(i).is_none_or(u8::is_ascii_whitespace) => return i,
                 b'.' if bytes.get(i).is_some_and(u8::is_ascii_whitespace) && ends_sentence(&hay[..at], s) => return i,
                 // A blank line ends the paragraph.

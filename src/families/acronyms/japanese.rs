@@ -30,7 +30,7 @@ pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
         } else if let Some(end) = footnote_start(hay, open) {
             long_then_short(hay, end, open, close, s)
         } else if prev.is_ascii_alphanumeric() {
-            short_then_long(hay, open, close, s)
+            short_then_long(hay, open, close, s).or_else(|| latin_tail(hay, open, close, s))
         } else {
             None
         };
@@ -86,36 +86,144 @@ fn prefer_suffixes(hay: &str, defs: &mut [Definition]) {
 /// `宇宙状況監視（SSA）`, `包括的核実験禁止条約（CTBT：Comprehensive …）`,
 /// `北大西洋条約機構（以下「NATO」という。）` and the PDF gloss.
 fn long_then_short(hay: &str, end: usize, open: usize, close: usize, s: &AcronymSettings) -> Option<Definition> {
+    let mut prefix = "";
+    let mut ordinal = None;
     let (short, key, pdf_gloss) = if let Some(g) = gloss::parse(hay, open + 1, close, s) {
         (g.span, g.short, true)
     } else {
         let (a, b) = hereinafter(hay, open + 1, close)
             .or_else(|| colon_gloss(hay, open + 1, close, false).map(|(short, _)| short))
             .or_else(|| tail_gloss(hay, open + 1, close, false).map(|(short, _)| short))
+            .or_else(|| japanese_note(hay, open + 1, close))
             // A comma is also a list (`(EU, ASEAN and G7)`): only a gloss
             // whose letters match.
             .or_else(|| super::parenthesized::inside_gloss(hay, open, close, s).map(|d| d.short))
             .unwrap_or_else(|| trim_quotes(hay, open + 1, close));
+        // `日英EPA`: one to three kanji before the Latin word, which the long
+        // form must start with (checked below).
+        prefix = kanji_prefix(&hay[a..b]);
+        let latin_start = a + prefix.len();
         // `ADMMプラス`: a Latin acronym word and a katakana word of at most
         // four characters make one short form.
-        let latin = a + hay[a..b].trim_end_matches(is_katakana).len();
+        let latin = latin_start + hay[latin_start..b].trim_end_matches(is_katakana).len();
         let suffix = hay[latin..b].chars().count();
-        let sf = ShortForm::parse(&hay[a..latin], a, s)?;
-        if sf.qualifiers().next().is_some()
+        let sf = ShortForm::parse(&hay[latin_start..latin], latin_start, s)?;
+        // `TICAD V`: a Roman numeral or a number after the acronym word is
+        // an ordinal the long form must start with (`第5回`, checked below).
+        ordinal = ordinal_qualifier(&sf);
+        if (sf.qualifiers().next().is_some() && ordinal.is_none())
             || !is_acronym_word(sf.acronym_word(), s)
             || is_designator(sf.text)
             || suffix > 4
         {
             return None;
         }
-        let key = if suffix > 0 { hay[a..b].to_string() } else { sf.key() };
+        let key = if suffix > 0 || !prefix.is_empty() { hay[a..b].to_string() } else { sf.key() };
         ((a, b), key, false)
     };
     let letters = if pdf_gloss { 0 } else { key.chars().filter(char::is_ascii_alphanumeric).count() };
     let letters =
         if key.ends_with('s') && letters > 1 && super::short_form::is_plural(&key) { letters - 1 } else { letters };
-    let long = long_form(hay, end, s.max_japanese_long, letters)?;
+    let numbered = ordinal.is_some() || key.ends_with(|c: char| c.is_ascii_digit());
+    let shape = Shape { letters, slashed: key.contains('/'), japan: key.starts_with('J'), numbered };
+    let long = long_form(hay, end, s.max_japanese_long, shape)?;
+    let text = &hay[long.0..long.1];
+    if !text.starts_with(prefix) || ordinal.is_some_and(|n| ordinal_prefix(text) != Some(n)) {
+        return None;
+    }
     Some(Definition { short, long, key, pdf_gloss })
+}
+
+/// `カンボジアPKO(UNTAC:United Nations Transitional Authority in Cambodia)`:
+/// a Japanese long form that ends with Latin letters, before a bracket
+/// whose short form a colon gloss follows. Tried only when the bracket is
+/// not `NATO（北大西洋条約機構）` ([`short_then_long`]), and only when the
+/// Latin word before it follows Japanese text.
+fn latin_tail(hay: &str, open: usize, close: usize, s: &AcronymSettings) -> Option<Definition> {
+    let word = hay[..open].trim_end_matches(|c: char| c.is_ascii_alphanumeric());
+    if !word.chars().next_back().is_some_and(|c| is_cjk(c) && !c.is_ascii()) {
+        return None;
+    }
+    colon_gloss(hay, open + 1, close, false)?;
+    long_then_short(hay, open, open, close, s)
+}
+
+/// `(GHA:国際保健の体制)`: the short form before a colon and a Japanese
+/// explanation after it, which is not a long form (the long form is the
+/// name before the bracket).
+fn japanese_note(hay: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let inner = &hay[start..end];
+    let (i, c) = inner.char_indices().find(|&(_, c)| matches!(c, ':' | '：'))?;
+    let left = inner[..i].trim_end();
+    let right = inner[i + c.len_utf8()..].trim_start();
+    (!left.is_empty()
+        && left.bytes().all(|b| b.is_ascii_alphanumeric() || b"-/&".contains(&b))
+        && right.starts_with(|c: char| is_name_char(c) && !c.is_ascii()))
+    .then_some((start, start + left.len()))
+}
+
+/// The one to three kanji that start `short` before a Latin letter:
+/// `日英` of `日英EPA`, `日米` of `日米ACSA`; empty otherwise.
+fn kanji_prefix(short: &str) -> &str {
+    let n = short.char_indices().take_while(|&(_, c)| is_kanji(c)).count();
+    let len: usize = short.chars().take(n).map(char::len_utf8).sum();
+    if (1..=3).contains(&n) && short[len..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+        &short[..len]
+    } else {
+        ""
+    }
+}
+
+/// The value of a short form's one qualifier after its acronym word when
+/// it is a Roman numeral (`TICAD V`) or a number (`TICAD 7`).
+fn ordinal_qualifier(sf: &ShortForm<'_>) -> Option<u32> {
+    let mut q = sf.qualifiers();
+    let (word, None) = (q.next()?, q.next()) else { return None };
+    (sf.text.ends_with(word)).then(|| roman_or_number(word)).flatten()
+}
+
+/// `V` → 5, `XII` → 12, `7` → 7 (at most 30).
+fn roman_or_number(word: &str) -> Option<u32> {
+    if word.bytes().all(|b| b.is_ascii_digit()) {
+        return word.parse().ok().filter(|n| (1..=30).contains(n));
+    }
+    let value = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        _ => None,
+    };
+    let digits: Vec<u32> = word.chars().map(value).collect::<Option<_>>()?;
+    let mut n = 0i64;
+    for (i, &d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|&next| next > d) {
+            n -= i64::from(d);
+        } else {
+            n += i64::from(d);
+        }
+    }
+    u32::try_from(n).ok().filter(|n| (1..=30).contains(n))
+}
+
+/// The N of a `第N回` (an N-th meeting) that starts `text`.
+fn ordinal_prefix(text: &str) -> Option<u32> {
+    let rest = text.strip_prefix('第')?;
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    rest[digits..].starts_with('回').then(|| rest[..digits].parse().ok()).flatten()
+}
+
+/// What the long form's boundaries depend on in the short form.
+#[derive(Clone, Copy, Debug, Default)]
+struct Shape {
+    /// Letters of the short form (a plural `s` left out).
+    letters: usize,
+    /// The short form has a `/` (`EPA/FTA`): so may the long form.
+    slashed: bool,
+    /// The short form starts with `J` (Japan), which a leading `日・` may stand for.
+    japan: bool,
+    /// The short form ends with an ordinal or a number (`TICAD V`,
+    /// `COP21`), which a leading `第N回` stands for.
+    numbered: bool,
 }
 
 /// `NATO（北大西洋条約機構）`: a strong acronym word right before a bracket
@@ -271,7 +379,8 @@ const ATTRIBUTIVES: [&str; 6] = ["に関する", "に係る", "における", "�
 /// endings: `を`, `は`, `した`), punctuation (`、` `。`) and spaces, except
 /// that a name with fewer words ([`name_words`]) than its short form has
 /// `letters` takes in the clause before it ([`name_clause`]).
-fn long_form(hay: &str, open: usize, max_chars: usize, letters: usize) -> Option<(usize, usize)> {
+fn long_form(hay: &str, open: usize, max_chars: usize, shape: Shape) -> Option<(usize, usize)> {
+    let letters = shape.letters;
     let before = &hay[..open];
     let last = before.chars().next_back()?;
     let opener = match last {
@@ -287,18 +396,27 @@ fn long_form(hay: &str, open: usize, max_chars: usize, letters: usize) -> Option
         (start, open)
     } else {
         let mut start = name_run(before, open)?;
-        while let Some(link) = ATTRIBUTIVES.iter().find(|l| before[..start].ends_with(*l)) {
+        while let Some(link) = ATTRIBUTIVES
+            .iter()
+            .copied()
+            .find(|l| before[..start].ends_with(l))
+            .or_else(|| coordinated_adjective(before, start))
+            .or_else(|| (shape.slashed && before[..start].ends_with('/')).then_some("/"))
+        {
             match name_run(before, start - link.len()) {
                 Some(s) => start = s,
                 None => break,
             }
         }
+        start = kana_items(before, start);
         if letters > name_words(&before[start..]) {
             start = adjective(before, start).or_else(|| name_clause(before, start)).unwrap_or(start);
         }
         (start, open)
     };
     let a = a + number_prefix(&hay[a..b]);
+    let a = if shape.numbered { a } else { a + meeting_prefix(&hay[a..b]) };
+    let a = if shape.japan { a } else { a + japan_prefix(&hay[a..b]) };
     let text = &hay[a..b];
     let n = text.chars().count();
     (n >= 2 && n <= max_chars && text.chars().any(|c| is_cjk(c) && !c.is_ascii()) && !is_anaphor(text))
@@ -404,6 +522,67 @@ fn number_prefix(text: &str) -> usize {
     } else {
         cut
     }
+}
+
+/// `及び` inside a name, where it joins two words of one modifier: two
+/// adjectives in `的` (`包括的及び先進的な協定(CPTPP)`: the `的な` adjective
+/// where the long form starts and the `的` one before it), or two nouns
+/// before an attributive (`食料及び農業のための植物遺伝資源に関する国際条約(ITPGR)`).
+/// Nouns joined before the name itself are separate names
+/// (`外務省及び国際協力機構(JICA)` → 国際協力機構).
+fn coordinated_adjective(before: &str, start: usize) -> Option<&'static str> {
+    let head = before[..start].strip_suffix("及び")?;
+    let run_end = start + before[start..].find(|c: char| !is_name_char(c)).unwrap_or(before.len() - start);
+    let after = &before[run_end..];
+    let adjectives = head.ends_with('的') && before[..run_end].ends_with('的') && after.starts_with('な');
+    let modifier = head.ends_with(is_kanji) && ATTRIBUTIVES.iter().any(|l| *l != "的な" && after.starts_with(l));
+    (adjectives || modifier).then_some("及び")
+}
+
+/// `予防・備え・対応(PPR)`: when the name run starts at a `・` because the
+/// item before it ends in kana (`備え`), the list items before it, a kanji
+/// run and at most two kana each, are the name's too; a `・` that starts
+/// nothing is left out.
+fn kana_items(before: &str, mut start: usize) -> usize {
+    while before[start..].starts_with('・') {
+        let head = &before[..start];
+        let kana: usize = head.chars().rev().take_while(|&c| is_hiragana(c)).map(char::len_utf8).sum();
+        let stem = head.len() - kana;
+        // One or two kana (three bytes each) after a kanji.
+        let item = (3..=6).contains(&kana) && head[..stem].ends_with(is_kanji);
+        match name_run(before, stem).filter(|_| item) {
+            Some(s) => start = s,
+            None => return start + '・'.len_utf8(),
+        }
+    }
+    start
+}
+
+/// Length of a leading `第N回` (the N-th meeting of a body) that the short
+/// form does not number: `第2回日・アフリカ地域経済共同体(RECs)議長国首脳会合`
+/// names RECs = アフリカ地域経済共同体. `TICAD V` keeps its `第5回`.
+fn meeting_prefix(text: &str) -> usize {
+    let Some(n) = ordinal_prefix(text) else { return 0 };
+    let len = "第".len() + n.to_string().len() + "回".len();
+    if text[len..].chars().count() >= 2 {
+        len
+    } else {
+        0
+    }
+}
+
+/// Length of a leading `日・` (Japan and …) that the short form does not
+/// name: `日・アラブ首長国連邦(UAE)・EPA` is the UAE, but `日・ASEAN統合基金(JAIF)`
+/// keeps it (J = Japan).
+fn japan_prefix(text: &str) -> usize {
+    match text.strip_prefix("日・") {
+        Some(rest) if rest.chars().count() >= 2 => "日・".len(),
+        _ => 0,
+    }
+}
+
+fn is_kanji(c: char) -> bool {
+    is_name_char(c) && !c.is_ascii() && !is_katakana(c)
 }
 
 /// Start of the run of name characters ending at `end`.

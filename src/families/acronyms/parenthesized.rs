@@ -48,11 +48,18 @@ pub fn close_paren(hay: &str, open: usize) -> Option<usize> {
 }
 
 /// The short form inside the parenthesis at `open`..`close`: cut at `, ` or
-/// `; ` as Schwartz & Hearst do, quotes and spaces trimmed, and a possessive
-/// `’s` left out (`Agency’s (IAEA’s)`: the short form is `IAEA`).
+/// `; ` as Schwartz & Hearst do, and at ` or ` after an acronym word
+/// (`International Space Station (ISS or Station)`), quotes and spaces
+/// trimmed, and a possessive `’s` left out (`Agency’s (IAEA’s)`: the short
+/// form is `IAEA`).
 fn inner_short_form<'h>(hay: &'h str, open: usize, close: usize, s: &AcronymSettings) -> Option<ShortForm<'h>> {
     let inner = &hay[open + 1..close];
-    let cut = [", ", "; "].iter().filter_map(|c| inner.find(c)).min().unwrap_or(inner.len());
+    let bytes = inner.as_bytes();
+    // Byte scans, not substring searches: setting up a searcher for each
+    // bracket cost more than the rest of this function.
+    let comma = memchr2_iter(b',', b';', bytes).find(|&i| bytes.get(i + 1) == Some(&b' '));
+    let or = memchr::memchr(b' ', bytes).filter(|&i| inner[i..].starts_with(" or ") && is_acronym_word(&inner[..i], s));
+    let cut = comma.into_iter().chain(or).min().unwrap_or(inner.len());
     let (a, b) = trim_quotes(hay, open + 1, open + 1 + cut);
     let b = a + possessive_stem(&hay[a..b]).len();
     ShortForm::parse(&hay[a..b], a, s)
@@ -64,16 +71,13 @@ fn possessive_stem(text: &str) -> &str {
 }
 
 /// End of the long-form candidate before the parenthesis at `open`
-/// ([`region_end`]), without the possessive the short form had: `the
-/// International Atomic Energy Agency’s (IAEA’s)` ends at `Agency`.
-fn long_region_end(hay: &str, start: usize, open: usize, sf: &ShortForm<'_>) -> usize {
+/// ([`region_end`]), without a final possessive, whether the short form
+/// has it (`the International Atomic Energy Agency’s (IAEA’s)` ends at
+/// `Agency`) or not (`the Department of Defense's (DOD) budget`: the
+/// possessive belongs to the sentence, not to the name).
+fn long_region_end(hay: &str, start: usize, open: usize) -> usize {
     let end = region_end(hay, start, open);
-    let after = &hay[sf.offset + sf.text.len()..];
-    if after.starts_with("’s") || after.starts_with("'s") {
-        start + possessive_stem(&hay[start..end]).len()
-    } else {
-        end
-    }
+    start + possessive_stem(&hay[start..end]).len()
 }
 
 /// True when the parenthesis at `open` follows Japanese text.
@@ -103,7 +107,7 @@ pub fn long_short(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
             continue;
         }
         let start = region_start(hay, open, align::region_words(&sf, s), s);
-        let end = long_region_end(hay, start, open, &sf);
+        let end = long_region_end(hay, start, open);
         if end <= start {
             continue;
         }
@@ -398,7 +402,7 @@ pub fn known_long_form(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>
             continue;
         }
         let start = region_start(hay, open, longest + 1, s);
-        let end = long_region_end(hay, start, open, &sf);
+        let end = long_region_end(hay, start, open);
         let best = known.long_forms(&key).filter_map(|l| align::ends_with_words(hay, start, end, l)).min();
         // Only where letter matching finds another long form, or none: the
         // same long form is the `acronym-long-short` detector's to report.
