@@ -59,6 +59,10 @@ pub(super) fn extractor(args: &RulesArgs) -> Result<(Extractor, String)> {
 
 pub(super) fn extractor_for(input: &InputArgs) -> Result<(Extractor, String)> {
     let chunk_size = outputs::size_usize("--chunk-size", &input.chunk_size)?;
+    // The rules compile on rayon's global pool: as many threads as `-j`
+    // allows. It can be set only once; a second call (never in one run)
+    // keeps the first size, which is harmless.
+    let _ = rayon::ThreadPoolBuilder::new().num_threads(outputs::cores_for(input.threads)).build_global();
     let (builder, label) = rules_builder(input.rules.as_deref())?;
     let extractor = builder.anchor(input.anchoring()).chunk_size(chunk_size).build()?;
     Ok((extractor.with_fiscal_year(input.fiscal_year), label))
