@@ -293,6 +293,7 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     if !args.quiet {
         eprintln!("{}", summary_line(&summary, ex.kinds(), started, &out_names.join(", "), &rules_label));
     }
+    exit_without_freeing(ex);
     Ok(if summary.failed > 0 { ExitCode::from(ERRORS) } else { ExitCode::SUCCESS })
 }
 
@@ -428,7 +429,15 @@ pub fn rules_plan(args: &RulesArgs) -> Result<ExitCode> {
     let mut out = io::stdout().lock();
     write!(out, "{}", ex.plan())?;
     writeln!(out, "rules: {label}; load and compile: {:.1} ms", elapsed.as_secs_f64() * 1000.0)?;
+    exit_without_freeing(ex);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Leaves the compiled rules to the process exit, which frees their memory
+/// at once: dropping them piece by piece took 0.27 G instructions (~90 ms)
+/// with a user gazetteer of 200,000 terms, after the work was done.
+fn exit_without_freeing(ex: Extractor) {
+    std::mem::forget(ex);
 }
 
 /// `yomitori rules explain`.
