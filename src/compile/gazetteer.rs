@@ -68,11 +68,10 @@ impl GazetteerMatcher {
         // One pattern per distinct form; each fans out to the terms (or,
         // of a compound rule, the members) that have it.
         let mut add = |form: Cow<'r, str>, target: TermRef| {
-            let id = index.get(&*form).copied().unwrap_or_else(|| {
-                let id = patterns.len() as u32;
+            let next = patterns.len() as u32;
+            let id = *index.entry(form).or_insert_with_key(|form| {
                 patterns.push(form.clone());
-                index.insert(form, id);
-                id
+                next
             });
             fan.push((id, target));
         };

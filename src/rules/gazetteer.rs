@@ -15,6 +15,7 @@
 //!
 //! Any other column is an error, so a misspelt header is caught.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -137,15 +138,22 @@ pub fn parse(file: &SourceFile, case_sensitive: bool, whole_word: bool, diags: &
         let whole_word = cell_flag(get(word_col), "whole_word", whole_word, file, (pos, row_end), diags);
         let folded = fold(surface).into_owned();
         let key = (if case_sensitive { folded.clone() } else { folded.to_ascii_lowercase() }, case_sensitive);
-        if let Some(&prev) = seen.get(&key) {
-            diags.push(
-                Diagnostic::error("duplicate-term", format!("`{surface}` is already listed on line {prev}"))
+        match seen.entry(key) {
+            Entry::Occupied(prev) => {
+                diags.push(
+                    Diagnostic::error(
+                        "duplicate-term",
+                        format!("`{surface}` is already listed on line {}", prev.get()),
+                    )
                     .at(file, pos, row_end)
                     .note("list a surface once; an ambiguous surface needs a curated decision"),
-            );
-            continue;
+                );
+                continue;
+            }
+            Entry::Vacant(v) => {
+                v.insert(line);
+            }
         }
-        seen.insert(key, line);
         let ty = Some(get(type_col)).filter(|t| !t.is_empty()).map(&mut intern_type);
         terms.push(Term {
             surface: folded,
