@@ -13,6 +13,13 @@
 # peak RSS comes from one extra run under /usr/bin/time -v.
 # The run fails when -j1 and -jN outputs differ (a fast wrong answer) or when
 # a run exits non-zero.
+#
+# A user's large gazetteer (issue 13): the shipped rules are dumped to
+# target/bench-user-rules with 200,000 generated terms added
+# (scripts/gen_user_gazetteer.py; USER_TERMS=N to change), and the table
+# gets their compile time and peak RSS (`rules plan`, beside the shipped
+# rules alone) and the many-files throughput with them (`yomitori+user`,
+# with its ratio to the shipped rules alone).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,14 +59,24 @@ BYTES=$(stat -c %s "$CORPUS/one.txt")
 TERMS="$CORPUS/terms.txt"
 "$BIN" rules export-terms -o "$TERMS" 2>/dev/null
 echo "corpus: $CORPUS ($BYTES bytes), $(wc -l < "$TERMS") terms, $CORES cores" >&2
+USER_RULES=target/bench-user-rules
+rm -rf "$USER_RULES"
+"$BIN" rules dump "$USER_RULES" > /dev/null 2>&1
+python3 scripts/gen_user_gazetteer.py --rules "$USER_RULES" --terms "${USER_TERMS:-200000}" >&2
 
 # name|threads|command
-cases=()
+cases=(
+  "compile:shipped|$CORES|$BIN rules plan"
+  "compile:user|$CORES|$BIN rules plan --rules $USER_RULES"
+)
 for form in files one.txt; do
   target="$CORPUS/$form"
   for j in 1 "$CORES"; do
     cases+=("rg:$form|$j|rg --count-matches --no-filename -F -f $TERMS -j$j $target")
     cases+=("yomitori:$form|$j|$BIN extract $target -j$j -q -o -")
+    if [ "$form" = files ]; then
+      cases+=("yomitori+user:$form|$j|$BIN extract --rules $USER_RULES $target -j$j -q -o -")
+    fi
     if [ -n "${BASELINE:-}" ]; then
       cases+=("baseline:$form|$j|$BASELINE extract $target -j$j -q -o -")
     fi
@@ -98,31 +115,44 @@ for line in open(rss_path):
     name, kb, digest = line.rstrip("\n").split("|")
     rss[name] = (int(kb), digest)
 rows = []
+compiles = []
 for name, r in res.items():
     tool, rest = name.split(":", 1)
     form, j = rest.rsplit(" -j", 1)
     med = r["median"]
-    rows.append(dict(tool=tool, corpus=form, threads=int(j), median_s=med, mb_s=nbytes / med / 1e6,
-                     peak_rss_mb=rss[name][0] / 1024, output=rss[name][1]))
+    row = dict(tool=tool, corpus=form, threads=int(j), median_s=med, mb_s=nbytes / med / 1e6,
+               peak_rss_mb=rss[name][0] / 1024, output=rss[name][1])
+    (compiles if tool == "compile" else rows).append(row)
 for row in rows:
     rg = next(x for x in rows if x["tool"] == "rg" and x["corpus"] == row["corpus"] and x["threads"] == row["threads"])
     row["ratio_to_rg"] = row["mb_s"] / rg["mb_s"]
+for row in rows:
+    if row["tool"] == "yomitori+user":
+        alone = next(x for x in rows if x["tool"] == "yomitori" and x["corpus"] == row["corpus"] and x["threads"] == row["threads"])
+        row["vs_shipped"] = row["mb_s"] / alone["mb_s"]
 # Determinism: every thread count of a tool and corpus prints the same bytes.
 bad = []
 for row in rows:
     same = {x["output"] for x in rows if x["tool"] == row["tool"] and x["corpus"] == row["corpus"]}
-    if len(same) != 1 and row["tool"] in ("yomitori", "baseline"):
+    if len(same) != 1 and row["tool"] in ("yomitori", "yomitori+user", "baseline"):
         bad.append(f'{row["tool"]} {row["corpus"]}: outputs differ across thread counts')
 print(f"machine: {machine}; corpus {nbytes / 1e6:.0f} MB")
-print(f'{"tool":9} {"corpus":8} {"threads":>7} {"median s":>9} {"MB/s":>8} {"vs rg":>6} {"peak RSS MB":>11}')
+print(f'{"tool":13} {"corpus":8} {"threads":>7} {"median s":>9} {"MB/s":>8} {"vs rg":>6} {"peak RSS MB":>11}')
 for r in rows:
-    print(f'{r["tool"]:9} {r["corpus"]:8} {r["threads"]:>7} {r["median_s"]:>9.2f} {r["mb_s"]:>8.1f} {r["ratio_to_rg"]:>6.2f} {r["peak_rss_mb"]:>11.1f}')
+    extra = f'  {r["vs_shipped"]:.2f} of the shipped rules alone' if "vs_shipped" in r else ""
+    print(f'{r["tool"]:13} {r["corpus"]:8} {r["threads"]:>7} {r["median_s"]:>9.2f} {r["mb_s"]:>8.1f} {r["ratio_to_rg"]:>6.2f} {r["peak_rss_mb"]:>11.1f}{extra}')
+for r in compiles:
+    print(f'rules plan ({r["corpus"]} rules): load and compile {r["median_s"] * 1000:.0f} ms, peak RSS {r["peak_rss_mb"]:.1f} MB')
 with open(out, "w", newline="") as f:
     w = csv.writer(f)
     w.writerow(["machine", "corpus_bytes", "tool", "corpus", "threads", "median_s", "mb_s", "ratio_to_rg", "peak_rss_mb", "output_sha256_16"])
     for r in rows:
         w.writerow([machine, nbytes, r["tool"], r["corpus"], r["threads"], f'{r["median_s"]:.3f}', f'{r["mb_s"]:.1f}',
                     f'{r["ratio_to_rg"]:.3f}', f'{r["peak_rss_mb"]:.1f}', r["output"]])
+    # Compile rows: the time of `rules plan` (no corpus, so no MB/s).
+    for r in compiles:
+        w.writerow([machine, 0, "compile", r["corpus"], r["threads"], f'{r["median_s"]:.3f}', "", "",
+                    f'{r["peak_rss_mb"]:.1f}', r["output"]])
 print(f"recorded in {out}")
 if bad:
     sys.exit("FAIL: " + "; ".join(bad))

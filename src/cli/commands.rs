@@ -59,6 +59,10 @@ pub(super) fn extractor(args: &RulesArgs) -> Result<(Extractor, String)> {
 
 pub(super) fn extractor_for(input: &InputArgs) -> Result<(Extractor, String)> {
     let chunk_size = outputs::size_usize("--chunk-size", &input.chunk_size)?;
+    // The rules compile on rayon's global pool: as many threads as `-j`
+    // allows. It can be set only once; a second call (never in one run)
+    // keeps the first size, which is harmless.
+    let _ = rayon::ThreadPoolBuilder::new().num_threads(outputs::cores_for(input.threads)).build_global();
     let (builder, label) = rules_builder(input.rules.as_deref())?;
     let extractor = builder.anchor(input.anchoring()).chunk_size(chunk_size).build()?;
     Ok((extractor.with_fiscal_year(input.fiscal_year), label))
@@ -289,6 +293,7 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     if !args.quiet {
         eprintln!("{}", summary_line(&summary, ex.kinds(), started, &out_names.join(", "), &rules_label));
     }
+    exit_without_freeing(ex);
     Ok(if summary.failed > 0 { ExitCode::from(ERRORS) } else { ExitCode::SUCCESS })
 }
 
@@ -424,7 +429,15 @@ pub fn rules_plan(args: &RulesArgs) -> Result<ExitCode> {
     let mut out = io::stdout().lock();
     write!(out, "{}", ex.plan())?;
     writeln!(out, "rules: {label}; load and compile: {:.1} ms", elapsed.as_secs_f64() * 1000.0)?;
+    exit_without_freeing(ex);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Leaves the compiled rules to the process exit, which frees their memory
+/// at once: dropping them piece by piece took 0.27 G instructions (~90 ms)
+/// with a user gazetteer of 200,000 terms, after the work was done.
+fn exit_without_freeing(ex: Extractor) {
+    std::mem::forget(ex);
 }
 
 /// `yomitori rules explain`.

@@ -16,12 +16,28 @@ use super::args::{ExtractArgs, FormatArg, InputArgs, InputFormatArg};
 /// available cores is capped to them, with a note (more threads than cores
 /// only add switching and memory).
 pub fn threads(requested: usize) -> usize {
-    let available = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let available = available();
     if requested > available {
         eprintln!("note: -j {requested} is more than the {available} available cores; using {available}");
         return available;
     }
     requested
+}
+
+/// The cores `-j N` uses (0 or more than the machine has: all of them),
+/// without the note of [`threads`]: what sizes the pool that compiles the
+/// rules.
+pub fn cores_for(requested: usize) -> usize {
+    let available = available();
+    if requested == 0 || requested > available {
+        available
+    } else {
+        requested
+    }
+}
+
+fn available() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
 }
 
 /// A size flag's value in bytes, or an error naming the flag.

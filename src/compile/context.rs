@@ -5,10 +5,17 @@
 //! start, which the regex engine scans backwards from the end; `after` as
 //! `\A(?:R)` on the text from the span's end. Both stop as soon as the
 //! condition is decided, so a condition costs little even in a long document.
+//!
+//! The regexes are built from the parse validation kept (wrapped in the
+//! anchor), not from text: parsing every condition again was a tenth of
+//! start-up.
 
-use regex::Regex;
+use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_syntax::hir::{Hir, Look};
 
 use crate::diagnostic::Diagnostic;
+use crate::rules::macros::Expanded;
 use crate::rules::{Context, Rule};
 
 /// Edge conditions of one rule, compiled.
@@ -30,10 +37,28 @@ impl CompiledContext {
         if rule.context.is_empty() {
             return Ok(None);
         }
-        let compile = |e: &Option<crate::rules::macros::Expanded>, tail: bool| -> Result<Option<Regex>, Diagnostic> {
+        let compile = |e: &Option<Expanded>, tail: bool| -> Result<Option<Regex>, Diagnostic> {
             let Some(e) = e else { return Ok(None) };
-            let text = if tail { format!("(?:{})\\z", e.text) } else { format!("\\A(?:{})", e.text) };
-            Regex::new(&text).map(Some).map_err(|err| {
+            let builder = || {
+                let mut b = Regex::builder();
+                b.configure(meta::Config::new().which_captures(WhichCaptures::Implicit));
+                b
+            };
+            let built = match e.hir() {
+                Some(hir) => {
+                    let hir = (**hir).clone();
+                    let anchored = if tail {
+                        Hir::concat(vec![hir, Hir::look(Look::End)])
+                    } else {
+                        Hir::concat(vec![Hir::look(Look::Start), hir])
+                    };
+                    builder().build_from_hir(&anchored)
+                }
+                None => {
+                    builder().build(&if tail { format!("(?:{})\\z", e.text) } else { format!("\\A(?:{})", e.text) })
+                }
+            };
+            built.map(Some).map_err(|err| {
                 e.diagnostic_at(
                     Diagnostic::error("invalid-regex", err.to_string()).rule(rule.id.clone()),
                     0,
@@ -41,7 +66,7 @@ impl CompiledContext {
                 )
             })
         };
-        let source = |e: &Option<crate::rules::macros::Expanded>| e.as_ref().map(|e| e.text.clone());
+        let source = |e: &Option<Expanded>| e.as_ref().map(|e| e.text.clone());
         Ok(Some(CompiledContext {
             sources: [source(before), source(not_before), source(after), source(not_after)],
             before: compile(before, true)?,

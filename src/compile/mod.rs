@@ -7,6 +7,11 @@
 //! * overlap groups → a dense index and their policies.
 //!
 //! [`plan`] reports what was built.
+//!
+//! The automata are independent, so they are built side by side on rayon's
+//! pool (the CLI sizes it to `-j`; a library caller gets rayon's default),
+//! and collected in their order, so that what is built, and every
+//! diagnostic, is the same whatever the thread count.
 
 pub mod context;
 pub mod gazetteer;
@@ -15,6 +20,8 @@ pub mod plan;
 mod size;
 
 use std::collections::BTreeMap;
+
+use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Report};
 use crate::error::{Error, Result};
@@ -73,26 +80,28 @@ pub fn compile(set: RuleSet) -> Result<Compiled> {
             members.entry((rule.kind, &*rule.group)).or_default().push(i as u32);
         }
     }
-    let mut groups = Vec::new();
-    for (_, m) in members {
-        match patterns::build_group(&rules, m) {
-            Ok(g) => groups.push(g),
-            Err(d) => diags.push(d),
-        }
-    }
-    let mut contexts = Vec::with_capacity(rules.len());
-    for rule in &rules {
-        match CompiledContext::build(rule) {
-            Ok(c) => contexts.push(c),
-            Err(d) => {
+    let members: Vec<Vec<u32>> = members.into_values().collect();
+    let ((groups, contexts), gazetteer) = rayon::join(
+        || {
+            rayon::join(
+                || members.into_par_iter().map(|m| patterns::build_group(&rules, m)).collect::<Vec<_>>(),
+                || rules.par_iter().map(CompiledContext::build).collect::<Vec<_>>(),
+            )
+        },
+        || GazetteerMatcher::build(&rules),
+    );
+    let groups: Vec<PatternGroup> = groups.into_iter().filter_map(|g| g.map_err(|d| diags.push(d)).ok()).collect();
+    let contexts: Vec<Option<CompiledContext>> = contexts
+        .into_iter()
+        .map(|c| {
+            c.unwrap_or_else(|d| {
                 diags.push(d);
-                contexts.push(None);
-            }
-        }
-    }
+                None
+            })
+        })
+        .collect();
     if !diags.is_empty() {
         return Err(Error::rules(Report(diags)));
     }
-    let gazetteer = GazetteerMatcher::build(&rules);
     Ok(Compiled { rules, gazetteer, groups, contexts, rule_group, policies, resources, families })
 }

@@ -7,11 +7,13 @@
 //! before full dates before months. Groups of different kinds or types scan
 //! separately, so their matches may nest or overlap.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::syntax;
 use regex_automata::MatchKind;
+use regex_syntax::hir::Hir;
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Kind, Rule, RuleSource};
@@ -29,7 +31,15 @@ pub struct PatternGroup {
     /// Each pattern alone, for its captures: built on first use, shared by
     /// all threads. A capture search on the group's regex would run the
     /// whole group's NFA over the span; one pattern's is a fraction of it.
-    singles: Vec<(String, OnceLock<Regex>)>,
+    singles: Vec<(Single, OnceLock<Regex>)>,
+}
+
+/// What a pattern's own regex is built from: the parse validation kept,
+/// or (for a rule made without validation) its text.
+#[derive(Clone, Debug)]
+enum Single {
+    Parsed(Arc<Hir>),
+    Text(String),
 }
 
 impl PatternGroup {
@@ -53,8 +63,14 @@ impl PatternGroup {
     /// # Panics
     /// Never in practice: the pattern already compiled as part of the group.
     pub fn single(&self, pid: usize) -> &Regex {
-        let (text, re) = &self.singles[pid];
-        re.get_or_init(|| config().build(text).expect("a pattern of a compiled group compiles alone"))
+        let (single, re) = &self.singles[pid];
+        re.get_or_init(|| {
+            let built = match single {
+                Single::Parsed(hir) => config().build_from_hir(hir),
+                Single::Text(text) => config().build(text),
+            };
+            built.expect("a pattern of a compiled group compiles alone")
+        })
     }
 
     /// True when the group has no patterns (never built so).
@@ -66,15 +82,28 @@ impl PatternGroup {
 /// Builds one group from the rules at `members` (indexes into `rules`).
 pub fn build_group(rules: &[Rule], mut members: Vec<u32>) -> Result<PatternGroup, Diagnostic> {
     members.sort_by_key(|&i| (std::cmp::Reverse(rules[i as usize].priority), i));
-    let patterns: Vec<&str> = members
+    let expanded: Vec<_> = members
         .iter()
         .map(|&i| match &rules[i as usize].source {
-            RuleSource::Pattern(p) => p.pattern.text.as_str(),
+            RuleSource::Pattern(p) => &p.pattern,
             _ => unreachable!("only pattern rules are grouped"),
         })
         .collect();
+    let patterns: Vec<&str> = expanded.iter().map(|e| e.text.as_str()).collect();
+    let hirs: Option<Vec<&Hir>> = expanded.iter().map(|e| e.hir().map(|h| &**h)).collect();
     let first = &rules[members[0] as usize];
-    let re = config().build_many(&patterns).map_err(|e| {
+    // The group regex only finds spans (captures come from each pattern's
+    // own regex), so it keeps no capture slots but the implicit ones, and
+    // it has no prefilter of its own: the literal prefixes of a group of
+    // hundreds of patterns are too many to pay for themselves, and
+    // extracting them was a tenth of start-up (callgrind).
+    let mut group_config = config();
+    group_config.configure(group_meta().which_captures(WhichCaptures::Implicit));
+    let built = match &hirs {
+        Some(h) => group_config.build_many_from_hir(h),
+        None => group_config.build_many(&patterns),
+    };
+    let re = built.map_err(|e| {
         if let Some(limit) = e.size_limit() {
             return too_large(rules, &members, &patterns, limit);
         }
@@ -84,7 +113,13 @@ pub fn build_group(rules: &[Rule], mut members: Vec<u32>) -> Result<PatternGroup
             format!("the pattern group `{}` does not compile: {e}", first.group),
         ))
     })?;
-    let singles = patterns.iter().map(|p| (p.to_string(), OnceLock::new())).collect();
+    let singles = expanded
+        .iter()
+        .map(|e| {
+            let single = e.hir().map_or_else(|| Single::Text(e.text.clone()), |h| Single::Parsed(Arc::clone(h)));
+            (single, OnceLock::new())
+        })
+        .collect();
     Ok(PatternGroup { kind: first.kind, name: first.group.to_string(), re, rules: members, singles })
 }
 
@@ -125,9 +160,17 @@ fn too_large(rules: &[Rule], members: &[u32], patterns: &[&str], limit: usize) -
 /// text (callgrind: 2.6% fewer instructions on the benchmark corpus).
 fn config() -> meta::Builder {
     let mut b = Regex::builder();
-    b.configure(
-        meta::Config::new().match_kind(MatchKind::LeftmostFirst).utf8_empty(true).hybrid_cache_capacity(8 << 20),
-    )
-    .syntax(syntax::Config::new().utf8(true));
+    b.configure(group_meta()).syntax(syntax::Config::new().utf8(true));
     b
+}
+
+/// The meta settings of [`config`]. The prefilter is off for the single
+/// patterns too: each runs only on a span its group already matched, where
+/// a prefilter cannot skip anything.
+fn group_meta() -> meta::Config {
+    meta::Config::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .hybrid_cache_capacity(8 << 20)
+        .auto_prefilter(false)
 }

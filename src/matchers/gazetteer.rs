@@ -36,7 +36,8 @@ pub fn find_traced(c: &Compiled, hay: &str, out: &mut Vec<Candidate>, mut trace:
     let Some(g) = &c.gazetteer else { return };
     let unwrapped = unwrap_latin_lines(hay);
     let hay: &str = &unwrapped;
-    for m in g.ac.find_overlapping_iter(hay) {
+    let folded = g.haystack(std::borrow::Cow::Borrowed(hay));
+    for m in g.ac.find_overlapping_iter(&*folded) {
         let (start, end) = (m.start(), m.end());
         let matched = &hay[start..end];
         for t in g.terms_of(m.pattern().as_usize()) {

@@ -15,6 +15,7 @@
 //!
 //! Any other column is an error, so a misspelt header is caught.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -80,25 +81,52 @@ pub fn parse(file: &SourceFile, case_sensitive: bool, whole_word: bool, diags: &
     if !col.contains_key("surface") || !col.contains_key("canonical") {
         return Vec::new();
     }
+    // Column indexes resolved once, not looked up by name in every row: a
+    // user's list can have hundreds of thousands of rows.
+    let index = |name: &str| col.get(name).copied();
+    let [surface_col, canonical_col, id_col, type_col, case_col, word_col] =
+        ["surface", "canonical", "id", "type", "case_sensitive", "whole_word"].map(index);
     let mut terms = Vec::new();
-    // Interned so that a thousand rows of one country share one string.
-    let mut interned: HashMap<String, Arc<str>> = HashMap::new();
-    let mut intern = |s: &str| interned.entry(s.to_string()).or_insert_with(|| Arc::from(s)).clone();
+    // Shared so that the rows of one name (its surfaces are listed
+    // together) hold one string: a row's value is the previous row's when
+    // equal, and the few types go through a map. A map of every value
+    // cost two hashes and two allocations a row on a user's long list.
+    let mut types: HashMap<String, Arc<str>> = HashMap::new();
+    let mut intern_type = |s: &str| {
+        types.get(s).cloned().unwrap_or_else(|| {
+            let a: Arc<str> = Arc::from(s);
+            types.insert(s.to_string(), a.clone());
+            a
+        })
+    };
+    let empty: Arc<str> = Arc::from("");
+    let (mut last_canonical, mut last_id) = (empty.clone(), empty);
+    let share = |last: &mut Arc<str>, s: &str| {
+        if &**last != s {
+            *last = Arc::from(s);
+        }
+        last.clone()
+    };
     let mut seen: HashMap<(String, bool), usize> = HashMap::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(e) => {
                 diags.push(csv_error(file, &e));
+                if e.is_io_error() {
+                    break;
+                }
                 continue;
             }
-        };
+        }
         let pos = record.position().map_or(0, |p| p.byte() as usize);
         let line = record.position().map_or(0, |p| p.line() as usize);
         let row_end = file.text()[pos..].find('\n').map_or(file.text().len(), |p| pos + p);
-        let get = |name: &str| col.get(name).and_then(|&i| record.get(i)).unwrap_or("").trim();
-        let surface = get("surface");
-        let canonical = get("canonical");
+        let get = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("").trim();
+        let surface = get(surface_col);
+        let canonical = get(canonical_col);
         if surface.is_empty() || canonical.is_empty() {
             diags.push(
                 Diagnostic::error("empty-term", "every row needs a `surface` and a `canonical` value")
@@ -106,25 +134,31 @@ pub fn parse(file: &SourceFile, case_sensitive: bool, whole_word: bool, diags: &
             );
             continue;
         }
-        let case_sensitive =
-            cell_flag(get("case_sensitive"), "case_sensitive", case_sensitive, file, (pos, row_end), diags);
-        let whole_word = cell_flag(get("whole_word"), "whole_word", whole_word, file, (pos, row_end), diags);
+        let case_sensitive = cell_flag(get(case_col), "case_sensitive", case_sensitive, file, (pos, row_end), diags);
+        let whole_word = cell_flag(get(word_col), "whole_word", whole_word, file, (pos, row_end), diags);
         let folded = fold(surface).into_owned();
         let key = (if case_sensitive { folded.clone() } else { folded.to_ascii_lowercase() }, case_sensitive);
-        if let Some(&prev) = seen.get(&key) {
-            diags.push(
-                Diagnostic::error("duplicate-term", format!("`{surface}` is already listed on line {prev}"))
+        match seen.entry(key) {
+            Entry::Occupied(prev) => {
+                diags.push(
+                    Diagnostic::error(
+                        "duplicate-term",
+                        format!("`{surface}` is already listed on line {}", prev.get()),
+                    )
                     .at(file, pos, row_end)
                     .note("list a surface once; an ambiguous surface needs a curated decision"),
-            );
-            continue;
+                );
+                continue;
+            }
+            Entry::Vacant(v) => {
+                v.insert(line);
+            }
         }
-        seen.insert(key, line);
-        let ty = Some(get("type")).filter(|t| !t.is_empty()).map(&mut intern);
+        let ty = Some(get(type_col)).filter(|t| !t.is_empty()).map(&mut intern_type);
         terms.push(Term {
             surface: folded,
-            canonical: intern(canonical),
-            id: intern(get("id")),
+            canonical: share(&mut last_canonical, canonical),
+            id: share(&mut last_id, get(id_col)),
             ty,
             case_sensitive,
             whole_word,

@@ -2,9 +2,15 @@
 //! order, parsed, validated and cross-checked (macros, duplicate ids,
 //! overlap groups). All diagnostics of the set are reported together,
 //! sorted by file and position; any error means no `RuleSet`.
+//!
+//! Rules are validated side by side (parsing their regexes is most of the
+//! work) and collected in file order, so the set and its diagnostics do
+//! not depend on the thread count.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 use super::catalog::{Catalog, SettingsInput};
 use super::macros::{Macro, Macros, StrLoc};
@@ -109,8 +115,15 @@ pub fn load_tree(files: &[SourceFile], tree: &RuleTree, catalog: &Catalog) -> Re
         read(&tables, &mut set.resources, &mut diags);
     }
     let mut settings_file: BTreeMap<&str, PathBuf> = BTreeMap::new();
-    for (file, raw) in &parsed {
-        let stem = file.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stems: Vec<String> = parsed
+        .iter()
+        .map(|(file, _)| file.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default())
+        .collect();
+    // The rules to validate, with the index of their file's context: they
+    // are validated side by side below, and kept in file order.
+    let mut contexts = Vec::with_capacity(parsed.len());
+    let mut to_validate = Vec::new();
+    for ((file, raw), stem) in parsed.iter().zip(&stems) {
         set.families.push((stem.clone(), raw.description.clone()));
         for (section, value) in &raw.settings {
             let span = value.span();
@@ -137,15 +150,15 @@ pub fn load_tree(files: &[SourceFile], tree: &RuleTree, catalog: &Catalog) -> Re
             let input = SettingsInput { file, macros: &macros, tree };
             set.resources.insert_payload((spec.load)(&input, &mut diags));
         }
-        let cx = FileContext {
+        contexts.push(FileContext {
             file,
             tree,
             catalog,
-            stem: &stem,
+            stem,
             defaults: &raw.defaults,
             macros: &macros,
             tables: &table_names,
-        };
+        });
         let mut ids: HashMap<&str, usize> = HashMap::new();
         for r in &raw.rules {
             let id = r.get_ref().id.get_ref().as_str();
@@ -158,10 +171,20 @@ pub fn load_tree(files: &[SourceFile], tree: &RuleTree, catalog: &Catalog) -> Re
                 continue;
             }
             ids.insert(id, file.text()[..r.span().start].matches('\n').count() + 1);
-            if let Some(rule) = validate::rule(r, &cx, &mut diags) {
-                set.rules.push(rule);
-            }
+            to_validate.push((contexts.len() - 1, r));
         }
+    }
+    let validated: Vec<_> = to_validate
+        .into_par_iter()
+        .map(|(cx, r)| {
+            let mut rule_diags = Vec::new();
+            let rule = validate::rule(r, &contexts[cx], &mut rule_diags);
+            (rule, rule_diags)
+        })
+        .collect();
+    for (rule, rule_diags) in validated {
+        diags.extend(rule_diags);
+        set.rules.extend(rule);
     }
 
     super::compound::resolve_curated(&mut set.rules, &mut diags);

@@ -11,6 +11,9 @@
 //! byte of the rule file, or of the macro definition, that caused it.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use regex_syntax::hir::Hir;
 
 use crate::diagnostic::{Diagnostic, SourceFile};
 
@@ -83,6 +86,10 @@ pub struct Expanded {
     pub text: String,
     segments: Vec<Segment>,
     loc: StrLoc,
+    /// The parsed regex, kept by validation so that compiling does not
+    /// parse the text a second time (parsing and translating the shipped
+    /// patterns was a fifth of start-up).
+    hir: Option<Arc<Hir>>,
 }
 
 impl Expanded {
@@ -95,6 +102,16 @@ impl Expanded {
         let seg = &self.segments[i - 1];
         let off = if seg.verbatim { seg.file_offset + (offset - seg.at) } else { seg.file_offset };
         (&seg.file, off)
+    }
+
+    /// The regex as validation parsed it; `None` before validation.
+    pub fn hir(&self) -> Option<&Arc<Hir>> {
+        self.hir.as_ref()
+    }
+
+    /// Keeps the parse of [`Expanded::text`] (validation does this once).
+    pub fn set_hir(&mut self, hir: Hir) {
+        self.hir = Some(Arc::new(hir));
     }
 
     /// The TOML value this pattern came from.
@@ -111,7 +128,8 @@ impl Expanded {
 
 /// Expands the macros in `text`, found at `loc`.
 pub fn expand(text: &str, loc: &StrLoc, macros: &Macros) -> Result<Expanded, Diagnostic> {
-    let mut out = Expanded { text: String::with_capacity(text.len()), segments: Vec::new(), loc: loc.clone() };
+    let mut out =
+        Expanded { text: String::with_capacity(text.len()), segments: Vec::new(), loc: loc.clone(), hir: None };
     let mut stack = Vec::new();
     expand_into(text, loc, true, macros, &mut out, &mut stack)?;
     Ok(out)

@@ -228,7 +228,7 @@ fn source(
         return Some(RuleSource::Detector { name: d.get_ref().clone() });
     }
     let p = raw.pattern.as_ref()?;
-    let expanded = expanded(p, cx, id, diags)?;
+    let mut expanded = expanded(p, cx, id, diags)?;
     // Keep going after a bad regex, so the normalizer is checked too.
     let hir = check_regex(&expanded, id, diags);
     if hir.as_ref().is_some_and(|h| h.properties().minimum_len() == Some(0)) {
@@ -239,9 +239,12 @@ fn source(
         ));
     }
     let mut captures = Vec::new();
-    if let Some(h) = &hir {
-        capture_names(h, &mut captures);
-    }
+    let parsed = hir.is_some_and(|h| {
+        capture_names(&h, &mut captures);
+        let empty = h.properties().minimum_len() == Some(0);
+        expanded.set_hir(h);
+        !empty
+    });
     let normalizer = match raw.normalizer.as_ref().or(cx.defaults.normalizer.as_ref()) {
         None => None,
         Some(n) => {
@@ -279,7 +282,9 @@ fn source(
             }
         }
     }
-    hir.filter(|h| h.properties().minimum_len() != Some(0))?;
+    if !parsed {
+        return None;
+    }
     let value = template(raw.value.as_ref(), &captures, file, id, diags);
     let canonical_id = template(raw.canonical_id.as_ref(), &captures, file, id, diags);
     let span = match &raw.span {
@@ -393,8 +398,9 @@ fn context_regex(
     id: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Expanded> {
-    let e = expanded(value?, cx, id, diags)?;
-    check_regex(&e, id, diags)?;
+    let mut e = expanded(value?, cx, id, diags)?;
+    let hir = check_regex(&e, id, diags)?;
+    e.set_hir(hir);
     Some(e)
 }
 
