@@ -193,14 +193,38 @@ impl EntityData {
     /// The canonical name and id of an office holder written `name` (a
     /// full name in either order or script, or a surname the list marks as
     /// unambiguous).
+    /// A middle initial and a generational suffix are not needed to know
+    /// the person: `Lloyd J. Austin III` is the list's `Lloyd Austin`.
     pub fn holder(&self, name: &str) -> Option<&(String, String)> {
-        self.holders.get(name).or_else(|| self.holders.get(&name.replace(' ', "")))
+        self.holders
+            .get(name)
+            .or_else(|| self.holders.get(&name.replace(' ', "")))
+            .or_else(|| self.holders.get(&without_initials(name)?))
     }
 
     /// True when `name` is a country or nationality (`フランス` before 大統領).
     pub fn is_place(&self, name: &str) -> bool {
         self.places.contains(name)
     }
+}
+
+/// `name` without its middle initials (`J.`, `R`) and generational
+/// suffixes (`Jr.`, `III`), when it had some and two words are left.
+fn without_initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let initial = |w: &str| {
+        let core = w.trim_end_matches('.');
+        core.len() == 1 && core.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    let suffix = |w: &str| matches!(w.trim_end_matches([',', '.']), "Jr" | "Sr" | "II" | "III" | "IV");
+    let last = words.len().saturating_sub(1);
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || !(suffix(w) || (i < last && initial(w))))
+        .map(|(_, w)| w.trim_end_matches(','))
+        .collect();
+    (kept.len() >= 2 && kept.len() < words.len()).then(|| kept.join(" "))
 }
 
 /// Gives a person candidate its identity after linking: an office holder's
@@ -238,7 +262,18 @@ pub fn drop_relabelled(c: &Compiled, cands: &mut Vec<Candidate>) {
 
 #[cfg(test)]
 mod tests {
-    use super::slug;
+    use super::{slug, without_initials};
+
+    #[test]
+    fn office_holders_are_known_without_initials_and_suffixes() {
+        assert_eq!(without_initials("Lloyd J. Austin III").as_deref(), Some("Lloyd Austin"));
+        assert_eq!(without_initials("Joseph R. Biden, Jr.").as_deref(), Some("Joseph Biden"));
+        assert_eq!(without_initials("George W. Bush"), Some("George Bush".into()));
+        // Nothing to drop, or only one word would be left.
+        assert_eq!(without_initials("Fumio Kishida"), None);
+        assert_eq!(without_initials("Austin III"), None);
+        assert_eq!(without_initials("J. Smith"), None);
+    }
 
     #[test]
     fn slugs_normalize_hyphenation_case_and_ampersands() {
