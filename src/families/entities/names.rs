@@ -150,6 +150,10 @@ pub fn body_name(f: &Fields<'_>, _: &Resources) -> Option<Normalized> {
 #[derive(Clone, Debug, Default)]
 pub struct EntityData {
     holders: HashMap<String, (String, String)>,
+    /// Full names in kanji with the offices held (the `office` column, as
+    /// `FM JP 2017-2019; DM 2019-2020`), canonical name and id: a surname
+    /// before a title finds its holder by office (see [`Self::holder_by_office`]).
+    kanji_holders: Vec<(String, String, (String, String))>,
     places: HashSet<String>,
 }
 
@@ -173,6 +177,14 @@ impl EntityData {
                                 Diagnostic::error("invalid-table", "an office holder's id starts with `person:`"),
                             ));
                             continue;
+                        }
+                        let office = t.column("office").map(|o| row.cells[o].as_str()).unwrap_or_default();
+                        let surface = &row.cells[s];
+                        if surface.chars().count() >= 3
+                            && surface.chars().all(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch))
+                        {
+                            let who = (row.cells[c].clone(), row.cells[i].clone());
+                            data.kanji_holders.push((surface.clone(), office.to_string(), who));
                         }
                         data.holders.insert(key, (row.cells[c].clone(), row.cells[i].clone()));
                     }
@@ -200,6 +212,25 @@ impl EntityData {
             .get(name)
             .or_else(|| self.holders.get(&name.replace(' ', "")))
             .or_else(|| self.holders.get(&without_initials(name)?))
+    }
+
+    /// The one office holder whose kanji full name starts with `surname`
+    /// and who held the office a Japanese `title` names (外務大臣, 外相: `FM`;
+    /// 防衛大臣, 防衛相: `DM`; 総理, 首相, 内閣総理大臣: `PM`): 松本外務大臣 is
+    /// Takeaki Matsumoto although 松本 alone is not on the list; 河野防衛大臣
+    /// is Taro Kono, but 河野外務大臣 stays 河野 (two foreign ministers).
+    pub fn holder_by_office(&self, surname: &str, title: &str) -> Option<&(String, String)> {
+        let code = match title {
+            "外務大臣" | "外相" => "FM",
+            "防衛大臣" | "防衛相" => "DM",
+            "総理" | "首相" | "内閣総理大臣" | "総理大臣" => "PM",
+            _ => return None,
+        };
+        let mut found = self.kanji_holders.iter().filter(|(full, office, _)| {
+            full.len() > surname.len() && full.starts_with(surname) && office.split([';', ' ']).any(|w| w == code)
+        });
+        let (_, _, first) = found.next()?;
+        found.all(|(_, _, who)| who.1 == first.1).then_some(first)
     }
 
     /// True when `name` is a country or nationality (`フランス` before 大統領).
