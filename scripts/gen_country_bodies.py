@@ -14,7 +14,7 @@ into the names a text uses for its government and its forces:
 
   English  Government of X, the X Government, X's government, D Government
            (any ASCII case); X/D Armed Forces, Armed Forces of X, D Forces,
-           D military; X/D Navy, Army, Air Force, Coast Guard (X: the short
+           D military, X's military; X/D Navy, Army, Air Force, Coast Guard (X: the short
            name or a short code)
   Japanese J政府, J軍, J海軍, J陸軍, J空軍, J国防軍, J沿岸警備隊, and the same
            after a one-character abbreviation (米政府, 米軍, 米海軍)
@@ -165,7 +165,14 @@ def main():
         ("{member}\u2019s government", "en", "Government of {name}", "gov:{code}", ""),
         ("{member} Armed Forces", "short dem", "Armed Forces of {name}", "mil:{code}", ""),
         ("{member} Forces", "dem", "Armed Forces of {name}", "mil:{code}", ""),
+    ]
+    # `military` is often an adjective (`Chinese military activities`): its
+    # heads are a rule of their own (`country-military`), whose condition
+    # rejects a noun after the head.
+    military = [
         ("{member} military", "dem", "Armed Forces of {name}", "mil:{code}", ""),
+        ("{member}'s military", "en", "Armed Forces of {name}", "mil:{code}", ""),
+        ("{member}\u2019s military", "en", "Armed Forces of {name}", "mil:{code}", ""),
     ]
     for b, slug, _ in BRANCHES:
         heads.append((f"{{member}} {b}", "short dem", f"{b} of {{name}}", f"mil:{{code}}-{slug}", ""))
@@ -213,6 +220,13 @@ def main():
         for row in heads:
             w.writerow(row)
     print(f"{len(heads)} heads -> {out}")
+    out = os.path.join(GAZ, "country_military_heads.csv")
+    with open(out, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["head", "classes", "canonical", "id", "case_sensitive"])
+        for row in military:
+            w.writerow(row)
+    print(f"{len(military)} heads -> {out}")
 
 
 if __name__ == "__main__":

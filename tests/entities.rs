@@ -125,23 +125,27 @@ fn seed_sentences_give_what_a_reader_marks() {
 /// every pair. Both must agree on every shipped pair (issue 13).
 #[test]
 fn compound_pairs_are_terms_at_a_hit_exactly_when_listed() {
-    let c = shipped()
+    let compounds: Vec<(&str, _)> = shipped()
         .rules()
         .iter()
-        .find_map(|r| match &r.source {
-            yomitori::rules::RuleSource::Gazetteer { compound: Some(c), .. } => Some(c),
+        .filter_map(|r| match &r.source {
+            yomitori::rules::RuleSource::Gazetteer { compound: Some(c), .. } => Some((r.id.as_str(), c)),
             _ => None,
         })
-        .expect("a compound rule");
-    let codes: BTreeSet<u32> = c.term_codes().into_iter().collect();
-    // docs/entities.md: 121 heads, 42,035 pairs.
-    assert_eq!((c.heads.len(), codes.len()), (121, 42_035));
-    for m in 0..c.members.len() {
-        for &h in c.heads_of(m) {
-            let h = h as usize;
-            assert_eq!(c.is_term(m, h), codes.contains(&c.pair_code(m, h)), "{}", c.surface(m, h));
+        .collect();
+    let mut sizes = Vec::new();
+    for (id, c) in compounds {
+        let codes: BTreeSet<u32> = c.term_codes().into_iter().collect();
+        sizes.push((id, c.heads.len(), codes.len()));
+        for m in 0..c.members.len() {
+            for &h in c.heads_of(m) {
+                let h = h as usize;
+                assert_eq!(c.is_term(m, h), codes.contains(&c.pair_code(m, h)), "{}", c.surface(m, h));
+            }
         }
     }
+    // docs/entities.md: heads and pairs per compound rule.
+    assert_eq!(sizes, [("country-bodies", 120, 41_844), ("country-military", 3, 801)]);
 }
 
 #[test]
@@ -162,4 +166,27 @@ fn country_bodies_carry_their_country_code() {
         let (kind, rest) = id.split_once(':').unwrap_or_else(|| panic!("`{head}`: id `{id}`"));
         assert!(matches!(kind, "gov" | "mil") && rest.starts_with("{code}"), "`{head}`: {id}");
     }
+}
+
+/// `office_holder_names.csv` is the full-name part of `office_holders.csv`
+/// (`scripts/gen_office_holder_names.py`): a Latin surface of two words or
+/// more, a katakana one of two parts or more, a kanji one of three
+/// characters or more; never a surname alone.
+#[test]
+fn office_holder_names_are_the_full_names_of_the_list() {
+    let is_full = |s: &str| {
+        if s.chars().all(|c| c.is_ascii() || (c.is_alphabetic() && (c as u32) < 0x3000)) {
+            s.trim().contains(' ')
+        } else if s.chars().all(|c| ('\u{30a0}'..='\u{30ff}').contains(&c)) {
+            s.contains('・')
+        } else if s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+            s.chars().count() >= 3
+        } else {
+            false
+        }
+    };
+    let want: Vec<(String, String, String)> =
+        rows("office_holders.csv").into_iter().filter(|(surface, _, _)| is_full(surface)).collect();
+    assert!(want.len() > 200, "{} full names", want.len());
+    assert_eq!(rows("office_holder_names.csv"), want, "run python3 scripts/gen_office_holder_names.py");
 }

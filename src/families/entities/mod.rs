@@ -28,6 +28,10 @@ use crate::text::{is_cjk, is_word_char, on_word_edges};
 /// The detector name of the linking rule.
 pub const PERSON_MENTIONS: &str = "person-mentions";
 
+/// Lower-case word endings after a hyphen that make an adjective of a
+/// name (`Kishida-led`, `Tokyo-based`): never a person.
+const NOT_NAME_SUFFIXES: &[&str] = &["-led", "-based", "-born", "-run", "-era", "-made", "-like", "-wide", "-free"];
+
 /// Capitalized words that start sentences and name months: never part of a
 /// person's name (`In July, the Minister ...` is no one).
 const NOT_NAMES: &[&str] = &[
@@ -68,6 +72,25 @@ const NOT_NAMES: &[&str] = &[
     "October",
     "November",
     "December",
+    // The last words of a portfolio: a long title without a name
+    // (`Assistant Secretary for East Asian and Pacific Affairs said`) is
+    // no one.
+    "Affairs",
+    "Security",
+    "Rights",
+    "Policy",
+    "Intelligence",
+    "Operations",
+    "Relations",
+    "Cooperation",
+    "Development",
+    "Control",
+    "Compliance",
+    // Headline verbs after a name: `Assistant Secretary Fannon Travels to`.
+    "Travel",
+    "Travels",
+    "Visits",
+    "Meets",
     // Post-nominal letters: `Julie BISHOP MP` is not a person `Bishop Mp`.
     "MP",
     "QC",
@@ -84,12 +107,33 @@ const NOT_NAMES: &[&str] = &[
 /// Rejects a "name" with a function word or a month (`In July`).
 pub fn person_name(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
     let raw = f.get("name").unwrap_or_else(|| f.text());
-    let name = join_words(raw);
+    let data = res.get::<names::EntityData>();
+    let mut name = join_words(raw);
+    // A `country` capture between the name and the title (MOFA's
+    // `name・country title`) that is no place (nor ends with a state's word:
+    // ミクロネシア連邦) is the name's last part.
+    let place = |c: &str| {
+        data.is_some_and(|d| d.is_place(c)) || ["連邦", "共和国", "王国", "合衆国"].iter().any(|s| c.ends_with(s))
+    };
+    if let Some(country) = f.get("country").filter(|c| !place(c)) {
+        name = format!("{name}・{country}");
+    }
     if name.is_empty()
-        || name.split(' ').any(|w| NOT_NAMES.contains(&w))
-        || res.get::<names::EntityData>().is_some_and(|d| d.is_place(&name))
+        || name.split(' ').any(|w| NOT_NAMES.contains(&w) || NOT_NAME_SUFFIXES.iter().any(|x| w.ends_with(x)))
+        || data.is_some_and(|d| d.is_place(&name))
     {
         return None;
+    }
+    // A kanji surname before a Japanese title: the office may tell the
+    // holder (松本外務大臣 → Takeaki Matsumoto).
+    if let (Some(d), Some(title)) = (data, f.text().strip_prefix(raw)) {
+        if d.holder(&name).is_none() && name.chars().all(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)) {
+            if let Some((canonical, id)) = d.holder_by_office(&name, title) {
+                let mut n = Normalized::value(canonical.clone());
+                n.id.clone_from(id);
+                return Some(n);
+            }
+        }
     }
     let words: Vec<String> = name.split(' ').map(title_case_shouted).collect();
     Some(Normalized::value(words.join(" ")))
@@ -384,19 +428,38 @@ fn name_span(hay: &str, start: usize, end: usize, value: &str) -> (usize, usize)
 /// True for a value with more than one name: `Fumio Kishida`, and a Japanese
 /// name of three characters or more (`岸田文雄`; `岸田` is a surname).
 fn is_full(value: &str) -> bool {
+    if is_katakana_name(value) {
+        // A foreign name in katakana: its parts are joined by middle dots
+        // (ジュリー・ビショップ); one part is a one-name mention (ビショップ).
+        return value.contains('・');
+    }
     if value.chars().any(is_cjk) {
         return value.chars().count() >= 3 && !value.contains(' ');
     }
     value.contains(' ')
 }
 
+/// True when `value` is written in katakana (and middle dots) only.
+fn is_katakana_name(value: &str) -> bool {
+    !value.is_empty() && value.chars().all(|ch| matches!(ch, 'ァ'..='ヺ' | 'ー' | '・'))
+}
+
 /// The keys under which a one-name mention finds the full name `full`:
 /// its first and last words in ASCII lower case, and, when it is Japanese,
-/// each proper prefix (`岸田` of `岸田文雄`). Equivalent to [`belongs`].
+/// each proper prefix (`岸田` of `岸田文雄`), or for a katakana name its
+/// first and last parts (`ビショップ` of `ジュリー・ビショップ`). Equivalent to
+/// [`belongs`].
 fn belongs_keys(full: &str) -> Vec<String> {
     let words: Vec<&str> = full.split(' ').collect();
     let mut keys = vec![words[0].to_ascii_lowercase(), words[words.len() - 1].to_ascii_lowercase()];
-    if full.chars().any(is_cjk) {
+    if is_katakana_name(full) {
+        // The first and the last part: ビショップ of ジュリー・ビショップ.
+        let parts: Vec<&str> = full.split('・').collect();
+        if parts.len() > 1 {
+            keys.push(format!("\u{1}{}", parts[0]));
+            keys.push(format!("\u{1}{}", parts[parts.len() - 1]));
+        }
+    } else if full.chars().any(is_cjk) {
         keys.extend(full.char_indices().skip(1).map(|(i, _)| format!("\u{1}{}", &full[..i])));
     }
     keys
@@ -415,6 +478,10 @@ fn mention_key(mention: &str) -> Option<String> {
 fn belongs(mention: &str, full: &str) -> bool {
     if mention.contains(' ') || mention.is_empty() {
         return false;
+    }
+    if is_katakana_name(full) {
+        let parts: Vec<&str> = full.split('・').collect();
+        return parts.len() > 1 && (parts[0] == mention || parts[parts.len() - 1] == mention);
     }
     if mention.chars().any(is_cjk) {
         return full.starts_with(mention) && full.len() > mention.len();

@@ -150,6 +150,10 @@ pub fn body_name(f: &Fields<'_>, _: &Resources) -> Option<Normalized> {
 #[derive(Clone, Debug, Default)]
 pub struct EntityData {
     holders: HashMap<String, (String, String)>,
+    /// Full names in kanji with the offices held (the `office` column, as
+    /// `FM JP 2017-2019; DM 2019-2020`), canonical name and id: a surname
+    /// before a title finds its holder by office (see [`Self::holder_by_office`]).
+    kanji_holders: Vec<(String, String, (String, String))>,
     places: HashSet<String>,
 }
 
@@ -174,6 +178,14 @@ impl EntityData {
                             ));
                             continue;
                         }
+                        let office = t.column("office").map(|o| row.cells[o].as_str()).unwrap_or_default();
+                        let surface = &row.cells[s];
+                        if surface.chars().count() >= 3
+                            && surface.chars().all(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch))
+                        {
+                            let who = (row.cells[c].clone(), row.cells[i].clone());
+                            data.kanji_holders.push((surface.clone(), office.to_string(), who));
+                        }
                         data.holders.insert(key, (row.cells[c].clone(), row.cells[i].clone()));
                     }
                 }
@@ -193,14 +205,57 @@ impl EntityData {
     /// The canonical name and id of an office holder written `name` (a
     /// full name in either order or script, or a surname the list marks as
     /// unambiguous).
+    /// A middle initial and a generational suffix are not needed to know
+    /// the person: `Lloyd J. Austin III` is the list's `Lloyd Austin`.
     pub fn holder(&self, name: &str) -> Option<&(String, String)> {
-        self.holders.get(name).or_else(|| self.holders.get(&name.replace(' ', "")))
+        self.holders
+            .get(name)
+            .or_else(|| self.holders.get(&name.replace(' ', "")))
+            .or_else(|| self.holders.get(&without_initials(name)?))
+    }
+
+    /// The one office holder whose kanji full name starts with `surname`
+    /// and who held the office a Japanese `title` names (外務大臣, 外相: `FM`;
+    /// 防衛大臣, 防衛相: `DM`; 総理, 首相, 内閣総理大臣: `PM`): 松本外務大臣 is
+    /// Takeaki Matsumoto although 松本 alone is not on the list; 河野防衛大臣
+    /// is Taro Kono, but 河野外務大臣 stays 河野 (two foreign ministers).
+    pub fn holder_by_office(&self, surname: &str, title: &str) -> Option<&(String, String)> {
+        let code = match title {
+            "外務大臣" | "外相" => "FM",
+            "防衛大臣" | "防衛相" => "DM",
+            "総理" | "首相" | "内閣総理大臣" | "総理大臣" => "PM",
+            _ => return None,
+        };
+        let mut found = self.kanji_holders.iter().filter(|(full, office, _)| {
+            full.len() > surname.len() && full.starts_with(surname) && office.split([';', ' ']).any(|w| w == code)
+        });
+        let (_, _, first) = found.next()?;
+        found.all(|(_, _, who)| who.1 == first.1).then_some(first)
     }
 
     /// True when `name` is a country or nationality (`フランス` before 大統領).
     pub fn is_place(&self, name: &str) -> bool {
         self.places.contains(name)
     }
+}
+
+/// `name` without its middle initials (`J.`, `R`) and generational
+/// suffixes (`Jr.`, `III`), when it had some and two words are left.
+fn without_initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let initial = |w: &str| {
+        let core = w.trim_end_matches('.');
+        core.len() == 1 && core.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    let suffix = |w: &str| matches!(w.trim_end_matches([',', '.']), "Jr" | "Sr" | "II" | "III" | "IV");
+    let last = words.len().saturating_sub(1);
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || !(suffix(w) || (i < last && initial(w))))
+        .map(|(_, w)| w.trim_end_matches(','))
+        .collect();
+    (kept.len() >= 2 && kept.len() < words.len()).then(|| kept.join(" "))
 }
 
 /// Gives a person candidate its identity after linking: an office holder's
@@ -238,7 +293,18 @@ pub fn drop_relabelled(c: &Compiled, cands: &mut Vec<Candidate>) {
 
 #[cfg(test)]
 mod tests {
-    use super::slug;
+    use super::{slug, without_initials};
+
+    #[test]
+    fn office_holders_are_known_without_initials_and_suffixes() {
+        assert_eq!(without_initials("Lloyd J. Austin III").as_deref(), Some("Lloyd Austin"));
+        assert_eq!(without_initials("Joseph R. Biden, Jr.").as_deref(), Some("Joseph Biden"));
+        assert_eq!(without_initials("George W. Bush"), Some("George Bush".into()));
+        // Nothing to drop, or only one word would be left.
+        assert_eq!(without_initials("Fumio Kishida"), None);
+        assert_eq!(without_initials("Austin III"), None);
+        assert_eq!(without_initials("J. Smith"), None);
+    }
 
     #[test]
     fn slugs_normalize_hyphenation_case_and_ampersands() {
