@@ -190,3 +190,30 @@ fn office_holder_names_are_the_full_names_of_the_list() {
     assert!(want.len() > 200, "{} full names", want.len());
     assert_eq!(rows("office_holder_names.csv"), want, "run python3 scripts/gen_office_holder_names.py");
 }
+
+/// A long gazetteer list is built as several automata side by side; they
+/// must report what one automaton does, in its order (the matcher's rows
+/// depend on it): the shipped gazetteers cut into 1, 3 and 7 parts, over
+/// the seeds (issue 13).
+#[test]
+fn gazetteer_parts_report_one_automatons_matches_in_its_order() {
+    use yomitori::compile::GazetteerMatcher;
+    let rules = shipped().rules();
+    let one = GazetteerMatcher::build_in(rules, |_| 1).expect("gazetteer");
+    for parts in [3, 7] {
+        let cut = GazetteerMatcher::build_in(rules, |_| parts).expect("gazetteer");
+        assert_eq!(cut.part_count(), parts);
+        let mut matches = 0;
+        for entry in std::fs::read_dir(root().join("seeds")).expect("seeds") {
+            let text = std::fs::read_to_string(entry.expect("seed").path()).expect("seed text");
+            let view = yomitori::text::DocumentView::new(&text);
+            let hay = one.haystack(std::borrow::Cow::Borrowed(view.text()));
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            one.for_each_match(&hay, |p, s, e| a.push((p, s, e)));
+            cut.for_each_match(&hay, |p, s, e| b.push((p, s, e)));
+            matches += a.len();
+            assert_eq!(a, b, "{parts} parts");
+        }
+        assert!(matches > 1_000, "{matches} matches");
+    }
+}

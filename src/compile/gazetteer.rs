@@ -22,6 +22,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rayon::prelude::*;
 
 use crate::rules::{Rule, RuleSource};
 
@@ -37,12 +38,21 @@ pub struct TermRef {
     pub term: u32,
 }
 
+/// Patterns per automaton above which the trie is built in parts, side by
+/// side: aho-corasick builds one trie on one thread, and a user's list of
+/// 200,000 names spent most of its second of start-up there.
+const PART_PATTERNS: usize = 50_000;
+
 /// The shared automaton and the fan-out from its patterns to terms.
 #[derive(Clone, Debug)]
 pub struct GazetteerMatcher {
-    pub(crate) ac: AhoCorasick,
-    /// True when `ac` holds lower-cased surfaces and must run over a
-    /// lower-cased text ([`GazetteerMatcher::haystack`]).
+    /// The automaton, or for a long list its parts over consecutive pattern
+    /// ids (each with its first id), whose matches
+    /// [`GazetteerMatcher::for_each_match`] merges into one automaton's
+    /// order.
+    pub(crate) parts: Vec<(AhoCorasick, u32)>,
+    /// True when the automaton holds lower-cased surfaces and must run over
+    /// a lower-cased text ([`GazetteerMatcher::haystack`]).
     pub(crate) folds_case: bool,
     /// `targets[pattern]` is a range of `refs`.
     pub(crate) targets: Vec<(u32, u32)>,
@@ -56,7 +66,17 @@ impl GazetteerMatcher {
     /// # Panics
     /// Only if aho-corasick rejects the patterns, which it does not for
     /// non-empty patterns under its size limits.
-    pub fn build<'r>(rules: &'r [Rule]) -> Option<GazetteerMatcher> {
+    pub fn build(rules: &[Rule]) -> Option<GazetteerMatcher> {
+        let threads = rayon::current_num_threads();
+        GazetteerMatcher::build_in(rules, |patterns| threads.min(patterns / PART_PATTERNS).max(1))
+    }
+
+    /// [`GazetteerMatcher::build`] in `parts(number of patterns)` automata
+    /// (the matches are the same, in the same order, for any number).
+    ///
+    /// # Panics
+    /// As [`GazetteerMatcher::build`].
+    pub fn build_in<'r>(rules: &'r [Rule], parts: impl Fn(usize) -> usize) -> Option<GazetteerMatcher> {
         // Surfaces are borrowed from the rules (only the extra case forms
         // of non-ASCII letters are made), and the fan-out is one flat list
         // sorted by pattern, not a vector per pattern: a user's list of
@@ -121,11 +141,19 @@ impl GazetteerMatcher {
                 }
             }
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(patterns.iter().map(|p| p.as_bytes()))
-            .expect("gazetteer automaton");
+        let per = patterns.len().div_ceil(parts(patterns.len()).max(1));
+        let parts = patterns
+            .par_chunks(per)
+            .enumerate()
+            .map(|(i, chunk)| {
+                let ac = AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .build(chunk.iter().map(|p| p.as_bytes()))
+                    .expect("gazetteer automaton");
+                (ac, (i * per) as u32)
+            })
+            .collect();
         let mut targets = Vec::with_capacity(patterns.len());
         let mut refs = Vec::with_capacity(fan.len());
         let mut at = 0;
@@ -137,13 +165,37 @@ impl GazetteerMatcher {
             }
             targets.push((start, refs.len() as u32 - start));
         }
-        Some(GazetteerMatcher { ac, folds_case: any_insensitive, targets, refs })
+        Some(GazetteerMatcher { parts, folds_case: any_insensitive, targets, refs })
+    }
+
+    /// Calls `f(pattern, start, end)` for every overlapping match in `hay`
+    /// in the order one automaton over all patterns reports them: by end,
+    /// longer first, then by pattern (a trie state's matches are its own
+    /// patterns, in id order, then its failure state's, which are
+    /// shorter). With parts, their matches are collected and sorted so.
+    pub fn for_each_match(&self, hay: &str, mut f: impl FnMut(usize, usize, usize)) {
+        if let [(ac, _)] = &self.parts[..] {
+            for m in ac.find_overlapping_iter(hay) {
+                f(m.pattern().as_usize(), m.start(), m.end());
+            }
+            return;
+        }
+        let mut hits: Vec<(usize, std::cmp::Reverse<usize>, usize)> = Vec::new();
+        for (ac, first) in &self.parts {
+            for m in ac.find_overlapping_iter(hay) {
+                hits.push((m.end(), std::cmp::Reverse(m.len()), *first as usize + m.pattern().as_usize()));
+            }
+        }
+        hits.sort_unstable();
+        for (end, std::cmp::Reverse(len), pattern) in hits {
+            f(pattern, end - len, end);
+        }
     }
 
     /// The text the automaton runs over: `text` itself, or its copy with
     /// ASCII letters lower-cased when the automaton folds case (same
     /// length and the same bytes otherwise, so offsets carry over).
-    pub(crate) fn haystack<'t>(&self, text: std::borrow::Cow<'t, str>) -> std::borrow::Cow<'t, str> {
+    pub fn haystack<'t>(&self, text: std::borrow::Cow<'t, str>) -> std::borrow::Cow<'t, str> {
         if !self.folds_case || !text.bytes().any(|b| b.is_ascii_uppercase()) {
             return text;
         }
@@ -152,19 +204,29 @@ impl GazetteerMatcher {
         std::borrow::Cow::Owned(owned)
     }
 
+    /// Number of automata the patterns were built in.
+    pub fn part_count(&self) -> usize {
+        self.parts.len()
+    }
+
     /// Number of distinct surfaces in the automaton.
     pub fn pattern_count(&self) -> usize {
-        self.ac.patterns_len()
+        self.targets.len()
     }
 
     /// What aho-corasick built, for `rules plan`.
     pub fn describe(&self) -> String {
+        let (ac, _) = &self.parts[0];
+        let parts = match self.parts.len() {
+            1 => String::new(),
+            n => format!(" in {n} parts"),
+        };
         format!(
-            "{:?} automaton, {} patterns, {} terms, {} KiB",
-            self.ac.kind(),
-            self.ac.patterns_len(),
+            "{:?} automaton{parts}, {} patterns, {} terms, {} KiB",
+            ac.kind(),
+            self.pattern_count(),
             self.refs.len(),
-            self.ac.memory_usage() / 1024
+            self.parts.iter().map(|(ac, _)| ac.memory_usage()).sum::<usize>() / 1024
         )
     }
 

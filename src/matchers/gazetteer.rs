@@ -37,10 +37,9 @@ pub fn find_traced(c: &Compiled, hay: &str, out: &mut Vec<Candidate>, mut trace:
     let unwrapped = unwrap_latin_lines(hay);
     let hay: &str = &unwrapped;
     let folded = g.haystack(std::borrow::Cow::Borrowed(hay));
-    for m in g.ac.find_overlapping_iter(&*folded) {
-        let (start, end) = (m.start(), m.end());
+    g.for_each_match(&folded, |pattern, start, end| {
         let matched = &hay[start..end];
-        for t in g.terms_of(m.pattern().as_usize()) {
+        for t in g.terms_of(pattern) {
             let rule = &c.rules[t.rule as usize];
             let RuleSource::Gazetteer { terms, compound, .. } = &rule.source else { continue };
             if let Some(compound) = compound {
@@ -56,7 +55,7 @@ pub fn find_traced(c: &Compiled, hay: &str, out: &mut Vec<Candidate>, mut trace:
             }
             accept(c, hay, (start, end), *t, term.whole_word, out, trace.as_deref_mut());
         }
-    }
+    });
 }
 
 /// The pairs of a compound rule's member hit `member` (`t.term` is the
