@@ -213,20 +213,18 @@ def main():
         heads.append((f"{{member}}{jh}", "m-ja", *foreign, "true"))
     for jh in ("国防省", "国防部"):
         heads.append((f"{{member}}{jh}", "m-ja", *defence, "true"))
-    out = os.path.join(GAZ, "country_body_heads.csv")
+    write_heads("country_body_heads.csv", heads)
+    write_heads("country_military_heads.csv", military)
+
+
+def write_heads(name, rows):
+    """Writes a heads CSV of a compound rule into rules/gazetteers/."""
+    out = os.path.join(GAZ, name)
     with open(out, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["head", "classes", "canonical", "id", "case_sensitive"])
-        for row in heads:
-            w.writerow(row)
-    print(f"{len(heads)} heads -> {out}")
-    out = os.path.join(GAZ, "country_military_heads.csv")
-    with open(out, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(["head", "classes", "canonical", "id", "case_sensitive"])
-        for row in military:
-            w.writerow(row)
-    print(f"{len(military)} heads -> {out}")
+        w.writerows(rows)
+    print(f"{len(rows)} heads -> {out}")
 
 
 if __name__ == "__main__":

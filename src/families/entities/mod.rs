@@ -127,7 +127,7 @@ pub fn person_name(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
     // A kanji surname before a Japanese title: the office may tell the
     // holder (松本外務大臣 → Takeaki Matsumoto).
     if let (Some(d), Some(title)) = (data, f.text().strip_prefix(raw)) {
-        if d.holder(&name).is_none() && name.chars().all(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)) {
+        if d.holder(&name).is_none() && names::is_kanji_name(&name) {
             if let Some((canonical, id)) = d.holder_by_office(&name, title) {
                 let mut n = Normalized::value(canonical.clone());
                 n.id.clone_from(id);

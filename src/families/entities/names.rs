@@ -180,9 +180,7 @@ impl EntityData {
                         }
                         let office = t.column("office").map(|o| row.cells[o].as_str()).unwrap_or_default();
                         let surface = &row.cells[s];
-                        if surface.chars().count() >= 3
-                            && surface.chars().all(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch))
-                        {
+                        if surface.chars().count() >= 3 && is_kanji_name(surface) {
                             let who = (row.cells[c].clone(), row.cells[i].clone());
                             data.kanji_holders.push((surface.clone(), office.to_string(), who));
                         }
@@ -237,6 +235,13 @@ impl EntityData {
     pub fn is_place(&self, name: &str) -> bool {
         self.places.contains(name)
     }
+}
+
+/// True when `name` is written in CJK unified ideographs only (a Japanese
+/// or Chinese name in kanji: 岸田文雄, 松本), the names
+/// [`EntityData::holder_by_office`] knows.
+pub fn is_kanji_name(name: &str) -> bool {
+    name.chars().all(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch))
 }
 
 /// `name` without its middle initials (`J.`, `R`) and generational
