@@ -93,12 +93,21 @@ impl Flags {
     }
 }
 
-impl fmt::Display for Flags {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Flags {
+    /// The row's `flags` cell: sorted, without duplicates, `;`-joined.
+    /// One allocation (none when empty), where `to_string` would format
+    /// through `Display` into a growing buffer.
+    pub fn render(&self) -> String {
         let mut all: Vec<&str> = self.0.iter().map(|c| &**c).collect();
         all.sort_unstable();
         all.dedup();
-        f.write_str(&all.join(";"))
+        all.join(";")
+    }
+}
+
+impl fmt::Display for Flags {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
     }
 }
 

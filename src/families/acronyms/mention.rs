@@ -166,7 +166,7 @@ pub fn find(c: &Compiled, cx: &mut PassContext<'_>, cands: &mut Vec<Candidate>) 
                 (d.long.clone(), d.reference, d.key.clone(), plural, rule)
             } else if let Some(e) = known.and_then(|k| k.expansion(key)) {
                 let Some(rule) = known_rule else { break };
-                (e.long.to_string(), None, e.short.clone(), false, rule)
+                (String::from(&*e.long), None, e.short.clone(), false, rule)
             } else {
                 continue;
             };
