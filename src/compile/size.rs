@@ -17,6 +17,11 @@ pub fn estimated_nfa_bytes(pattern: &str) -> Option<f64> {
     Some(states(&hir) * BYTES_PER_STATE)
 }
 
+/// Estimated heap bytes of the NFA of a parsed pattern.
+pub fn estimated_hir_bytes(hir: &Hir) -> f64 {
+    states(hir) * BYTES_PER_STATE
+}
+
 /// Estimated states: multiplicative in repetition counts, which is what
 /// makes a short pattern huge.
 fn states(hir: &Hir) -> f64 {

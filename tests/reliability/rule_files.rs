@@ -44,3 +44,20 @@ fn regex_over_the_size_limit_is_reported_at_the_pattern() {
     assert!(err.contains("limit") && err.contains("MiB"), "{err}");
     assert!(err.contains("would need"), "{err}");
 }
+
+/// Edge conditions are built on first use, so their size is checked when
+/// the rules compile: a run must not fail at the first candidate.
+#[test]
+fn condition_over_the_size_limit_is_reported_when_rules_compile() {
+    let ws = Workspace::new();
+    ws.write(
+        "rules/zz_big.toml",
+        "[[rule]]\nid = \"big\"\nkind = \"entity\"\ntype = \"X\"\npattern = 'ab'\nafter = 'a{1000}{1000}'\n",
+    );
+    let out = ws.run(&["rules", "lint"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("error[regex-too-large]"), "{err}");
+    assert!(err.contains("--> rules/zz_big.toml:6:10"), "at the condition: {err}");
+    assert!(err.contains("would need"), "{err}");
+}
