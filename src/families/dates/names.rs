@@ -218,6 +218,15 @@ mod tests {
     }
 
     #[test]
+    fn holidays_on_a_fixed_date() {
+        assert_eq!(holiday("Independence Day"), Some((7, 4)));
+        assert_eq!(holiday("Veterans\nDay"), Some((11, 11)));
+        assert_eq!(holiday("New Year's Day"), Some((1, 1)));
+        assert_eq!(holiday("Pearl Harbor Remembrance Day"), Some((12, 7)));
+        assert_eq!(holiday("Memorial Day"), None);
+    }
+
+    #[test]
     fn weekday_names() {
         assert_eq!(weekday("Wednesday"), Some(3));
         assert_eq!(weekday("Sun."), Some(7));
