@@ -277,3 +277,20 @@ fn no_dominant_year_no_inference() {
     let march = find(&rows, "March");
     assert_eq!((march.1.as_str(), march.3.as_str()), ("2020-03", "anchored"));
 }
+
+/// A year-less day takes the year in which its named weekday falls, and a
+/// day just before the reference date stays in its year in a future-tense
+/// sentence (a list of plans or a quotation); one long past moves to the
+/// next year. See: issue 12 (round 4).
+#[test]
+fn year_less_days_by_weekday_and_recent_past() {
+    let text = "Arrival was planned for Sunday, Dec. 6.\nHe will speak on Jan. 16 about the visit.";
+    let rows = dates(Anchor::Date(date("2020-11-24")), &Document::new("d", text));
+    // 2020-12-06 is a Sunday (a past-tense sentence alone would give 2019).
+    assert_eq!(find(&rows, "Sunday, Dec. 6").1, "2020-12-06");
+    let rows = dates(Anchor::Date(date("2018-01-18")), &Document::new("d", text));
+    assert_eq!(find(&rows, "Jan. 16").1, "2018-01-16");
+    // 107 days before the reference date: the next March.
+    let rows = dates(Anchor::Date(date("2021-06-18")), &Document::new("d", "She will travel to Paris on March 3."));
+    assert_eq!(find(&rows, "March 3").1, "2022-03-03");
+}

@@ -303,6 +303,10 @@ fn last_month(p: &Point) -> Option<u32> {
     })
 }
 
+/// How many days before the reference date a future-tense day stays in the
+/// reference year (see [`tensed_year`]).
+const RECENT_DAYS: i64 = 60;
+
 /// The year of a year-less point by the tense of its sentence: past → the
 /// latest occurrence that has begun by the reference date; future → the
 /// earliest that has not ended before it; otherwise the reference year.
@@ -314,6 +318,15 @@ fn tensed_year(p: &Point, end: Option<&Point>, r: CivilDate, tense: Tense) -> i3
         return y - 1;
     }
     let (Some(first), Some(last)) = (first_month(p), last_month(end.unwrap_or(p))) else { return y };
+    // A day named with its weekday (`Sunday, Dec. 6`): the year, of the
+    // reference year and the two around it, in which that day is that
+    // weekday, the nearest one first.
+    if let (Some(w), Some(d)) = (p.weekday, p.known_day()) {
+        let fits = |year: i32| CivilDate::new(year, first, d).is_some_and(|c| c.weekday() == u32::from(w));
+        if let Some(year) = [y, y - 1, y + 1].into_iter().find(|&year| fits(year)) {
+            return year;
+        }
+    }
     let day = |q: &Point, default| q.known_day().unwrap_or(default);
     let begun = (first, day(p, 1)) <= (r.month(), r.day());
     let ended = (last, day(end.unwrap_or(p), 31)) < (r.month(), r.day());
@@ -324,9 +337,18 @@ fn tensed_year(p: &Point, end: Option<&Point>, r: CivilDate, tense: Tense) -> i3
         CivilDate::new(y, first, d)
             .is_some_and(|date| (0..=7).contains(&(date.days_since_epoch() - r.days_since_epoch())))
     });
+    // A day at most [`RECENT_DAYS`] before the reference date, in a
+    // future-tense sentence, is a day just past told in a list of plans or
+    // a quotation (`Jan. 16` on a page of 2018-01-18), not the same day a
+    // year later.
+    let recent = end.is_none()
+        && p.known_day().is_some_and(|d| {
+            CivilDate::new(y, first, d)
+                .is_some_and(|date| (1..=RECENT_DAYS).contains(&(r.days_since_epoch() - date.days_since_epoch())))
+        });
     match tense {
         Tense::Past if !begun && !soon => y - 1,
-        Tense::Future if ended => y + 1,
+        Tense::Future if ended && !recent => y + 1,
         _ => y,
     }
 }

@@ -17,6 +17,10 @@
 //!   (`over the past year`).
 //! * **Before a time:** `around`, `about`, `approximately`.
 //! * **After a Japanese duration:** 以上, 余り, 近く (`10年以上`, `3年余り`).
+//! * **Before a Japanese duration:** the determiner この (`この100日間`).
+//! * **After a time:** its time zone, after one space (`6:56 P.M. EDT`,
+//!   `14:30 JST`): TimeML keeps the zone inside the extent. The value
+//!   stays the local clock time.
 //! * **A determiner before an adjective** (`a day-long event`): the article
 //!   belongs to the noun phrase, so the row is `day-long`.
 //!
@@ -44,6 +48,20 @@ const BEFORE_TIME: &[&str] = &["around", "about", "approximately"];
 
 /// Words after a Japanese duration.
 const AFTER_DURATION_JA: &[&str] = &["以上", "余り", "近く"];
+
+/// Words before a Japanese duration.
+const BEFORE_DURATION_JA: &[&str] = &["この"];
+
+/// Time zones after a time (one space before, a non-letter after).
+const TIME_ZONES: &[&str] = &["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "JST", "ET"];
+
+/// The length of the time zone (and its space) that `after` starts with.
+fn zone_after(after: &str) -> Option<usize> {
+    let rest = after.strip_prefix(' ')?;
+    let zone = TIME_ZONES.iter().find(|z| rest.starts_with(**z))?;
+    let edge = rest[zone.len()..].chars().next().is_none_or(|ch| !ch.is_alphanumeric());
+    edge.then_some(zone.len() + 1)
+}
 
 /// The TIMEX3 type of a candidate: its value's type, else its rule's.
 fn timex_type<'a>(c: &'a Compiled, cand: &'a Candidate) -> &'a str {
@@ -97,8 +115,20 @@ pub fn widen(c: &Compiled, hay: &str, cands: &mut [Candidate]) {
                 new_start = end - rest.len();
             }
         }
+        if duration && new_start == start {
+            if let Some(w) = BEFORE_DURATION_JA.iter().find(|w| hay[..start].ends_with(**w)) {
+                new_start = start - w.len();
+            }
+        }
         if new_start >= prev_end {
             cands[i].start = new_start;
+        }
+        if time {
+            if let Some(n) = zone_after(&hay[end..]) {
+                if end + n <= next_start {
+                    cands[i].end = end + n;
+                }
+            }
         }
         if duration {
             let after = &hay[end..];
@@ -114,7 +144,17 @@ pub fn widen(c: &Compiled, hay: &str, cands: &mut [Candidate]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{modifier_before, BEFORE_DURATION};
+    use super::{modifier_before, zone_after, BEFORE_DURATION};
+
+    #[test]
+    fn a_time_zone_needs_one_space_and_an_edge() {
+        assert_eq!(zone_after(" EDT, the launch"), Some(4));
+        assert_eq!(zone_after(" ET."), Some(3));
+        assert_eq!(zone_after(" JST"), Some(4));
+        assert_eq!(zone_after(" ETA of the ship"), None);
+        assert_eq!(zone_after("EDT"), None);
+        assert_eq!(zone_after(" Estonia"), None);
+    }
 
     #[test]
     fn a_modifier_needs_its_space_and_a_word_edge() {

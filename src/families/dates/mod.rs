@@ -113,6 +113,7 @@ struct Texts<'a> {
     daypart: Option<&'a str>,
     /// 元旦, 元日: the first of January of the year before it.
     new_year_day: Option<&'a str>,
+    holiday: Option<&'a str>,
     /// A month of a fiscal year (平成二年度の七月): January to March are in
     /// the year after the fiscal year's.
     fy_month: Option<&'a str>,
@@ -146,6 +147,7 @@ impl<'a> Texts<'a> {
             "century" => &mut self.century,
             "daypart" => &mut self.daypart,
             "new_year_day" => &mut self.new_year_day,
+            "holiday" => &mut self.holiday,
             "fy_month" => &mut self.fy_month,
             "num_a" => &mut self.num_a,
             "num_b" => &mut self.num_b,
@@ -282,7 +284,7 @@ impl Parts<'_> {
             year: dated.then(|| self.year.map_or(Year::Unknown, Year::known)),
             month,
             day,
-            weekday: if dated { None } else { self.weekday.map(|w| w as u8) },
+            weekday: self.weekday.map(|w| w as u8),
             time: self.time.map(|(h, m)| (h as u8, m as u8)),
             part: if self.time.is_some() { None } else { self.part },
         }
@@ -331,6 +333,10 @@ fn read<'r>(t: &Texts<'_>, eras: &'r EraTable) -> Option<Parts<'r>> {
     }
     if t.new_year_day.is_some() {
         (p.month, p.day) = (Some(1), Some(1));
+    }
+    if let Some(h) = t.holiday {
+        let (m, d) = names::holiday(h)?;
+        (p.month, p.day) = (Some(m), Some(d));
     }
     if let Some(m) = t.fy_month {
         let m = numerals::parse(m).filter(|m| (1..=12).contains(m))?;
@@ -502,6 +508,15 @@ fn convert(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
         // 同年12月 (a month of the same year), 翌月3日 (a day of the next month).
         let rel = data.relative.get(text)?;
         let parts = read(&c.start, &data.eras)?;
+        // 昨日30日, 同日3日: a relative day that names its day of the month.
+        // TimeML marks the two words as one date; the number decides it,
+        // a day of the month resolved like `30日` alone (the month of the
+        // preceding date, else the reference date's).
+        if matches!(rel.unit, Unit::Day) && parts.day.is_some() && parts.month.is_none() && parts.time.is_none() {
+            let day = parts.day.map(|d| Day::Known(d as u8));
+            let point = Point { year: Some(Year::Unknown), month: Some(Month::Unknown), day, ..Point::default() };
+            return Some(finish(DateValue::point(point), flags));
+        }
         let finer_allowed = match rel.unit {
             Unit::Year => true,
             Unit::Month => parts.month.is_none(),

@@ -83,6 +83,24 @@ pub enum TimeUnit {
     Quarter,
 }
 
+/// The month and day of a U.S. holiday on a fixed date (the federal
+/// holidays on a fixed date and two observances), by its first word:
+/// `Independence Day` → 7-4. Holidays on a weekday of a month (Memorial
+/// Day, Thanksgiving) are not here.
+pub fn holiday(name: &str) -> Option<(u32, u32)> {
+    let first = name.split(|c: char| !c.is_ascii_alphabetic()).next()?;
+    Some(match first {
+        "New" => (1, 1),
+        "Flag" => (6, 14),
+        "Juneteenth" => (6, 19),
+        "Independence" => (7, 4),
+        "Veterans" => (11, 11),
+        "Pearl" => (12, 7),
+        "Christmas" => (12, 25),
+        _ => return None,
+    })
+}
+
 /// A unit word and how many of the unit it is: `decade` is ten years,
 /// `century` a hundred.
 pub fn unit(text: &str) -> Option<(TimeUnit, u32)> {
@@ -197,6 +215,15 @@ mod tests {
         assert_eq!(month("Jan."), Some(1));
         assert_eq!(month("Ma"), None);
         assert_eq!(month("Mayday"), Some(5), "the patterns decide what is a month name");
+    }
+
+    #[test]
+    fn holidays_on_a_fixed_date() {
+        assert_eq!(holiday("Independence Day"), Some((7, 4)));
+        assert_eq!(holiday("Veterans\nDay"), Some((11, 11)));
+        assert_eq!(holiday("New Year's Day"), Some((1, 1)));
+        assert_eq!(holiday("Pearl Harbor Remembrance Day"), Some((12, 7)));
+        assert_eq!(holiday("Memorial Day"), None);
     }
 
     #[test]

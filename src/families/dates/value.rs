@@ -135,7 +135,9 @@ pub struct Point {
     pub month: Option<Month>,
     /// Day of the month.
     pub day: Option<Day>,
-    /// ISO weekday (1 = Monday) of an expression that gives only a weekday.
+    /// ISO weekday (1 = Monday) the expression names: of a bare weekday, or
+    /// beside its date (`Sunday, Dec. 6`), where it picks the year of a
+    /// year-less day (it is not rendered then).
     pub weekday: Option<u8>,
     /// Hour and minute.
     pub time: Option<(u8, u8)>,
