@@ -3,6 +3,7 @@
 
 pub mod excel;
 pub mod line_index;
+mod nfkc_table;
 pub mod view;
 
 pub use line_index::{count_chars, Location, Locator};

@@ -16,9 +16,10 @@
 //! borrowed as is: no allocation, an empty map.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+use super::nfkc_table;
 
 /// One edited region: normalized bytes `norm` replace source bytes `src`.
 ///
@@ -256,10 +257,11 @@ fn skip_plain_ascii(bytes: &[u8], mut i: usize) -> usize {
 
 /// True when NFKC might change `c` or compose it with its neighbour (its
 /// quick-check value is not Yes). Looked up in a bit table of the Basic
-/// Multilingual Plane, built once, because the quick check itself is a
-/// search that would dominate the view on Japanese text.
+/// Multilingual Plane, because the quick check itself is a search that
+/// would dominate the view on Japanese text. The table is generated
+/// ([`nfkc_table`], checked against the quick check by a test): building
+/// it at run time was 25 M instructions, 7% of start-up, in every process.
 fn may_change(c: char) -> bool {
-    static BMP: OnceLock<Box<[u64]>> = OnceLock::new();
     let u = c as u32;
     if u < 0x80 {
         return false;
@@ -267,18 +269,7 @@ fn may_change(c: char) -> bool {
     if u >= 0x1_0000 {
         return is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes;
     }
-    let table = BMP.get_or_init(|| {
-        let mut bits = vec![0u64; 0x1_0000 / 64];
-        for u in 0x80..0x1_0000u32 {
-            if let Some(ch) = char::from_u32(u) {
-                if is_nfkc_quick(std::iter::once(ch)) != IsNormalized::Yes {
-                    bits[(u / 64) as usize] |= 1 << (u % 64);
-                }
-            }
-        }
-        bits.into_boxed_slice()
-    });
-    table[(u / 64) as usize] >> (u % 64) & 1 == 1
+    nfkc_table::MAY_CHANGE_BMP[(u / 64) as usize] >> (u % 64) & 1 == 1
 }
 
 /// True when `c` folds to a combining mark, which composes with the
