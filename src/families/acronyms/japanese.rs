@@ -114,6 +114,8 @@ fn long_then_short(hay: &str, end: usize, open: usize, close: usize, s: &Acronym
         if (sf.qualifiers().next().is_some() && ordinal.is_none())
             || !is_acronym_word(sf.acronym_word(), s)
             || is_designator(sf.text)
+            // Alone in its bracket: `(DOC:the Declaration on …)` defines.
+            || (is_file_label(sf.text) && hay[open + 1..close].trim() == sf.text)
             || suffix > 4
         {
             return None;
@@ -245,13 +247,51 @@ fn short_then_long(hay: &str, open: usize, close: usize, s: &AcronymSettings) ->
     if sf.qualifiers().next().is_some() || !is_acronym_word(sf.acronym_word(), s) || is_designator(sf.text) {
         return None;
     }
-    let inner = &hay[open + 1..close];
+    // `APEC(アジア太平洋経済協力、Asia Pacific Economic Cooperation)`: the
+    // Japanese half of a bilingual bracket (the English half is
+    // [`super::parenthesized::short_long`]'s).
+    let (a, b) =
+        bilingual(&hay[open + 1..close]).map_or((open + 1, close), |(_, ja)| (open + 1 + ja.0, open + 1 + ja.1));
+    let inner = &hay[a..b];
     let n = inner.chars().count();
     let kanji = inner.chars().any(|c| is_name_char(c) && !c.is_ascii() && !is_katakana(c));
     if n < 3 || n > s.max_japanese_long || !is_bracketed_name(inner) || !(kanji || n >= 7) || is_anaphor(inner) {
         return None;
     }
-    Some(Definition { short: (word_start, open), long: (open + 1, close), key: sf.key(), pdf_gloss: false })
+    Some(Definition { short: (word_start, open), long: (a, b), key: sf.key(), pdf_gloss: false })
+}
+
+/// A bracket after a short form that holds its English and its Japanese
+/// name, in either order, joined by a colon, `;` or a comma:
+/// `APEC(Asia-Pacific Economy Cooperation:アジア太平洋経済協力)`,
+/// `APEC(アジア太平洋経済協力、Asia Pacific Economic Cooperation)`. Returns
+/// the English and the Japanese spans, relative to `inner`: the English has
+/// two words or more and no CJK, the Japanese is a name
+/// ([`is_bracketed_name`]). Not `(UNDP, United Nations …)` (one word) nor
+/// `(国連開発計画、UNDP)`.
+pub fn bilingual(inner: &str) -> Option<((usize, usize), (usize, usize))> {
+    let (i, c) = inner.char_indices().find(|&(_, c)| is_gloss_separator(c, true))?;
+    let trimmed = |a: usize, b: usize| {
+        let t = &inner[a..b];
+        let a = a + (t.len() - t.trim_start().len());
+        (a, a + t.trim().len())
+    };
+    let left = trimmed(0, i);
+    let right = trimmed(i + c.len_utf8(), inner.len());
+    let english = |(a, b): (usize, usize)| {
+        let t = &inner[a..b];
+        t.starts_with(|c: char| c.is_ascii_alphabetic())
+            && !t.chars().any(is_cjk)
+            && t.split_whitespace().nth(1).is_some()
+    };
+    let japanese = |(a, b): (usize, usize)| is_bracketed_name(&inner[a..b]);
+    if english(left) && japanese(right) {
+        Some((left, right))
+    } else if japanese(left) && english(right) {
+        Some((right, left))
+    } else {
+        None
+    }
 }
 
 /// True when `inner` is a Japanese name: kanji and katakana, joined by
@@ -358,6 +398,19 @@ pub fn is_designator(short: &str) -> bool {
     b.iter().position(|&c| c == b'-').is_some_and(|h| {
         h > 0 && b[..h].iter().all(u8::is_ascii_uppercase) && b.get(h + 1).is_some_and(u8::is_ascii_digit)
     })
+}
+
+/// A file-type label, not an acronym defined by the text before it: the
+/// link labels of official pages, `開会挨拶(日本語(PDF)`, `統計表(CSV)`, when
+/// the label is alone in its bracket (`行動宣言(DOC:the Declaration …)`
+/// still defines DOC). A
+/// Japanese long form cannot be letter-checked, so without this list every
+/// `…(PDF)` link would be a definition. (An English long form is checked:
+/// `Plan for Development Finance (PDF)` still defines.)
+pub fn is_file_label(short: &str) -> bool {
+    const LABELS: [&str; 14] =
+        ["PDF", "HTML", "XML", "CSV", "XLS", "XLSX", "DOC", "DOCX", "PPT", "PPTX", "ZIP", "TXT", "JPEG", "PNG"];
+    LABELS.iter().any(|l| short.eq_ignore_ascii_case(l))
 }
 
 /// A Japanese anaphor (`同機関`, `同条約`, `本協定`, `当該`): it refers to a

@@ -190,6 +190,9 @@ pub fn short_long(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
             continue;
         }
         let (a, b) = trim_quotes(hay, open + 1, close);
+        // `APEC(Asia-Pacific Economy Cooperation:アジア太平洋経済協力)`: the
+        // English half only (the Japanese half is the Japanese detector's).
+        let (a, b) = super::japanese::bilingual(&hay[a..b]).map_or((a, b), |(en, _)| (a + en.0, a + en.1));
         let inner = &hay[a..b];
         if inner.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).count() < 2
             || !inner.starts_with(char::is_alphabetic)
