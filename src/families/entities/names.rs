@@ -237,11 +237,14 @@ impl EntityData {
     }
 }
 
-/// True when `name` is written in CJK unified ideographs only (a Japanese
-/// or Chinese name in kanji: 岸田文雄, 松本), the names
+/// True when `name` is written in CJK unified ideographs only, with 々
+/// after the first (a Japanese or Chinese name in kanji: 岸田文雄, 松本,
+/// 佐々江), the names
 /// [`EntityData::holder_by_office`] knows.
 pub fn is_kanji_name(name: &str) -> bool {
-    name.chars().all(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch))
+    // 々 repeats the kanji before it (佐々木, 野々村): a name character, never the first.
+    let kanji = |ch: char| ('\u{4e00}'..='\u{9fff}').contains(&ch);
+    name.chars().next().is_some_and(kanji) && name.chars().all(|ch| kanji(ch) || ch == '々')
 }
 
 /// `name` without its middle initials (`J.`, `R`) and generational
@@ -298,7 +301,18 @@ pub fn drop_relabelled(c: &Compiled, cands: &mut Vec<Candidate>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{slug, without_initials};
+    use super::{is_kanji_name, slug, without_initials};
+
+    #[test]
+    fn kanji_names_may_repeat_a_kanji_with_the_iteration_mark() {
+        assert!(is_kanji_name("岸田文雄"));
+        assert!(is_kanji_name("佐々江"));
+        assert!(is_kanji_name("佐々木"));
+        // 々 repeats the kanji before it: it never starts a name.
+        assert!(!is_kanji_name("々木"));
+        assert!(!is_kanji_name("バイデン"));
+        assert!(!is_kanji_name(""));
+    }
 
     #[test]
     fn office_holders_are_known_without_initials_and_suffixes() {
