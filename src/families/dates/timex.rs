@@ -8,7 +8,10 @@
 //!
 //! Captures: `amount` and `unit` (a duration, or with `set` a set's period);
 //! `count` (how many times per period: `twice`, 年3回); `ref` (a reference
-//! word); `half` (半年: half of the unit).
+//! word); `half` (半年: half of the unit; with `amount`, 4年半 → `P4Y6M`);
+//! `years` (the years before a number of months: 8年8か月 → `P8Y8M`);
+//! `amount_range` (the first amount of `four to six months`: the amount is
+//! vague, `PXM`).
 
 use super::names::{self, TimeUnit};
 use crate::normalize::{Fields, Flags, Normalized, Resources};
@@ -68,6 +71,14 @@ pub fn timex(f: &Fields<'_>, _res: &Resources) -> Option<Normalized> {
     }
     let (unit, scale) = names::unit(get("unit")?)?;
     let amount = match (get("amount"), get("half")) {
+        (Some(a), Some(_)) if unit == TimeUnit::Year => {
+            // 4年半, `two and a half years`: the years and six months.
+            let value = match names::amount(a)? {
+                Some(n) => format!("P{n}Y6M"),
+                None => duration(None, unit, scale),
+            };
+            return Some(Normalized { ty: Some("DURATION"), ..Normalized::value(value) });
+        }
         (_, Some(_)) => {
             // 半年 is six months; 半日, 半月 are left vague.
             return Some(Normalized {
@@ -79,6 +90,8 @@ pub fn timex(f: &Fields<'_>, _res: &Resources) -> Option<Normalized> {
                 })
             });
         }
+        // `four to six months`: TimeML leaves the amount of a range vague.
+        (Some(_), None) if get("amount_range").is_some() => None,
         (Some(a), None) => names::amount(a)?,
         (None, None) => Some(1),
     };
@@ -89,6 +102,11 @@ pub fn timex(f: &Fields<'_>, _res: &Resources) -> Option<Normalized> {
         }
         let every = amount.unwrap_or(1);
         return Some(Normalized { ty: Some("SET"), flags, ..Normalized::value(duration(Some(every), unit, scale)) });
+    }
+    if let (Some(y), Some(m), TimeUnit::Month) = (get("years"), amount, unit) {
+        // 8年8か月: the years, then the months (P8Y8M).
+        let years = names::amount(y)??;
+        return Some(Normalized { ty: Some("DURATION"), ..Normalized::value(format!("P{years}Y{m}M")) });
     }
     Some(Normalized { ty: Some("DURATION"), ..Normalized::value(duration(amount, unit, scale)) })
 }
