@@ -74,8 +74,19 @@ fn pairs(
     let m = t.term as usize;
     let member = &compound.members[m];
     let exact_member = hay[start..end] == member.surface;
+    // Most heads already fail on the byte next to the member (a country
+    // name meets 120 heads, and one or two fit): test that byte before
+    // slicing and comparing the whole head (callgrind, 8 MB of many files:
+    // this function 255 M → 204 M instructions, the run 1.1% fewer).
+    let bytes = hay.as_bytes();
+    let prev = start.checked_sub(1).map(|i| bytes[i].to_ascii_lowercase());
+    let next = bytes.get(end).map(u8::to_ascii_lowercase);
+    let differs = |side: Option<&u8>, text: Option<u8>| side.is_some_and(|b| Some(b.to_ascii_lowercase()) != text);
     for &h in compound.heads_of(m) {
         let head = &compound.heads[h as usize];
+        if differs(head.before.as_bytes().last(), prev) || differs(head.after.as_bytes().first(), next) {
+            continue;
+        }
         let Some(s) = start.checked_sub(head.before.len()) else { continue };
         let e = end + head.after.len();
         let (Some(before), Some(after)) = (hay.get(s..start), hay.get(end..e)) else { continue };
