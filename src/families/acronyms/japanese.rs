@@ -36,7 +36,42 @@ pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
         };
         out.extend(def);
     }
+    for f in super::footnote::find(hay, s) {
+        out.extend(f.japanese.map(|long| Definition { long, ..f.english }));
+    }
+    ryaku_gloss(hay, s, out);
     prefer_suffixes(hay, &mut out[first..]);
+}
+
+/// `IPCCとは、「Intergovernmental Panel on Climate Change」の略で、日本語では
+/// 「気候変動に関する政府間パネル」と呼ばれます`: after the English long form
+/// of [`super::cue`]'s `の略` sentence, the Japanese name in `「」` before
+/// `と呼ばれ` or `という`, with the same short form. Only where that sentence
+/// defines the short form (its letters checked): a Japanese name cannot be.
+fn ryaku_gloss(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
+    for p in memchr::memmem::find_iter(hay.as_bytes(), super::cue::RYAKU) {
+        let at = p + super::cue::RYAKU.len();
+        let rest = &hay[at..];
+        let r = rest.strip_prefix('で').unwrap_or(rest);
+        let r = r.strip_prefix(['、', '。']).unwrap_or(r);
+        let Some(r) = r.strip_prefix("日本語では") else { continue };
+        let r = r.strip_prefix('、').unwrap_or(r);
+        let Some(r) = r.strip_prefix('「') else { continue };
+        let Some(close) = r.find('」') else { continue };
+        let name = &r[..close];
+        let after = &r[close + '」'.len_utf8()..];
+        if name.is_empty()
+            || name.chars().count() > s.max_japanese_long
+            || !name.chars().any(is_cjk)
+            || name.contains(['「', '。'])
+            || !(after.starts_with("と呼ば") || after.starts_with("という"))
+        {
+            continue;
+        }
+        let Some(english) = super::cue::ryaku_at(hay, p, s) else { continue };
+        let a = at + (rest.len() - r.len());
+        out.push(Definition { long: (a, a + close), ..english });
+    }
 }
 
 /// Where a footnote number between a Japanese long form and its bracket
