@@ -310,7 +310,7 @@ pub fn long_form(
             // proper name are the letters in another order: the initials win
             // (`Bureau of Customs and Immigration Enforcement (ICE)`, not
             // `Immigration Enforcement` with the C inside `Enforcement`).
-            let inner = span.1 == end && initial_count(&hay[span.0..span.1], s) < letters;
+            let inner = span.1 == end && word_parts(&hay[span.0..span.1]) < letters;
             let permuted = || permuted(short, hay, start, end, s).filter(|&(a, _)| a < span.0).and_then(check);
             return Some(if inner { permuted().unwrap_or(span) } else { span });
         }
@@ -342,13 +342,20 @@ fn permuted(short: &ShortForm<'_>, hay: &str, start: usize, end: usize, s: &Acro
     (long.split_whitespace().count() >= 2 && is_proper_name(long, s)).then_some((start + at, end))
 }
 
-/// Word initials in `long`: its words that are not stop words, each part
-/// between `-`, `/` or `.` counted (`Cross-Servicing` and `U.S.` give two).
-fn initial_count(long: &str, s: &AcronymSettings) -> usize {
-    long.split_whitespace()
-        .filter(|w| !s.is_stop_word(w))
-        .map(|w| w.split(['-', '/', '.']).filter(|p| p.contains(char::is_alphanumeric)).count())
-        .sum()
+/// Runs of letters and digits in `long` (stop words counted too): fewer
+/// than a short form's letters means a letter matched inside a word. A
+/// byte loop, as it runs for every long form found: `Cross-Servicing` and
+/// `U.S.` give two.
+fn word_parts(long: &str) -> usize {
+    let mut prev = false;
+    let mut runs = 0;
+    for b in long.bytes() {
+        // Every byte of a non-ASCII character counts as a letter.
+        let alnum = b.is_ascii_alphanumeric() || b >= 0x80;
+        runs += usize::from(alnum && !prev);
+        prev = alnum;
+    }
+    runs
 }
 
 /// The plain extended match: letters in `hay[start..end]`, long form from

@@ -34,29 +34,36 @@ pub struct Footnoted {
     pub japanese: Option<(usize, usize)>,
 }
 
-/// Every footnoted short form of `hay` whose note spells its letters.
-pub fn find(hay: &str, s: &AcronymSettings) -> Vec<Footnoted> {
-    let mut out = Vec::new();
-    for open in memchr::memmem::find_iter(hay.as_bytes(), "(注") {
-        let digits_at = open + "(注".len();
-        let n = hay[digits_at..].bytes().take_while(u8::is_ascii_digit).count();
-        if n == 0 || n > 3 || hay.as_bytes().get(digits_at + n) != Some(&b')') {
-            continue;
-        }
-        let Some((sf, bare)) = short_form(hay, open, s) else { continue };
-        let mark = &hay[digits_at..digits_at + n];
-        let Some((english, japanese)) = note(hay, digits_at + n, mark) else { continue };
-        let text = &hay[english.0..english.1];
-        let letters = sf.match_letters();
-        let whole = [Mode::Extended, Mode::Lenient]
-            .into_iter()
-            .any(|mode| right_to_left(&letters, text, mode, s).is_some_and(|f| token_start(text, f.first) == 0))
-            && acceptable_delimited(sf.text, sf.letters(), text, s);
-        if whole {
-            out.push(Footnoted { english: Definition::new(&sf, english), japanese: japanese.filter(|_| bare) });
-        }
+/// The footnoted short form whose note mark `(注N)` opens at `open`, when
+/// its note spells its letters. The detectors call it from their own scan
+/// for `(`, for a `(` before `注`, so that text without notes costs nothing
+/// more.
+pub fn at(hay: &str, open: usize, s: &AcronymSettings) -> Option<Footnoted> {
+    let digits_at = open + "(注".len();
+    if !hay[open..].starts_with("(注") {
+        return None;
     }
-    out
+    let n = hay[digits_at..].bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 3 || hay.as_bytes().get(digits_at + n) != Some(&b')') {
+        return None;
+    }
+    let (sf, bare) = short_form(hay, open, s)?;
+    let mark = &hay[digits_at..digits_at + n];
+    let (english, japanese) = note(hay, digits_at + n, mark)?;
+    let text = &hay[english.0..english.1];
+    let letters = sf.match_letters();
+    let whole = [Mode::Extended, Mode::Lenient]
+        .into_iter()
+        .any(|mode| right_to_left(&letters, text, mode, s).is_some_and(|f| token_start(text, f.first) == 0))
+        && acceptable_delimited(sf.text, sf.letters(), text, s);
+    whole.then(|| Footnoted { english: Definition::new(&sf, english), japanese: japanese.filter(|_| bare) })
+}
+
+/// True when the `(` at `open` may open a note mark: `注` (`E6 B3 A8`)
+/// follows. The first check of [`at`], inlined into the detectors' scans.
+#[inline]
+pub fn is_mark(hay: &str, open: usize) -> bool {
+    hay.as_bytes().get(open + 1) == Some(&0xE6) && hay[open..].starts_with("(注")
 }
 
 /// The short form before the note mark at `open`: a strong acronym word
@@ -111,8 +118,9 @@ mod tests {
     use super::*;
 
     fn pairs(t: &str) -> Vec<(String, String, Option<String>)> {
-        find(t, &AcronymSettings::default())
-            .into_iter()
+        memchr::memchr_iter(b'(', t.as_bytes())
+            .filter(|&open| is_mark(t, open))
+            .filter_map(|open| at(t, open, &AcronymSettings::default()))
             .map(|f| {
                 let e = f.english;
                 (

@@ -23,6 +23,11 @@ use crate::text::is_cjk;
 pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
     let first = out.len();
     for open in memchr_iter(b'(', hay.as_bytes()) {
+        if super::footnote::is_mark(hay, open) {
+            let f = super::footnote::at(hay, open, s);
+            out.extend(f.and_then(|f| Some(Definition { long: f.japanese?, ..f.english })));
+            continue;
+        }
         let Some(prev) = hay[..open].chars().next_back() else { continue };
         let Some(close) = close_bracket(hay, open) else { continue };
         let def = if is_cjk(prev) {
@@ -35,9 +40,6 @@ pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
             None
         };
         out.extend(def);
-    }
-    for f in super::footnote::find(hay, s) {
-        out.extend(f.japanese.map(|long| Definition { long, ..f.english }));
     }
     ryaku_gloss(hay, s, out);
     prefer_suffixes(hay, &mut out[first..]);
