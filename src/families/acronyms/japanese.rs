@@ -124,6 +124,7 @@ fn prefer_suffixes(hay: &str, defs: &mut [Definition]) {
 /// `北大西洋条約機構（以下「NATO」という。）` and the PDF gloss.
 fn long_then_short(hay: &str, end: usize, open: usize, close: usize, s: &AcronymSettings) -> Option<Definition> {
     let mut prefix = "";
+    let mut kanji_suffix = "";
     let mut ordinal = None;
     let (short, key, pdf_gloss) = if let Some(g) = gloss::parse(hay, open + 1, close, s) {
         (g.span, g.short, true)
@@ -142,7 +143,16 @@ fn long_then_short(hay: &str, end: usize, open: usize, close: usize, s: &Acronym
         let latin_start = a + prefix.len();
         // `ADMMプラス`: a Latin acronym word and a katakana word of at most
         // four characters make one short form.
-        let latin = latin_start + hay[latin_start..b].trim_end_matches(is_katakana).len();
+        let mut latin = latin_start + hay[latin_start..b].trim_end_matches(is_katakana).len();
+        // `WHO総会`: or one to three kanji that the long form ends with too
+        // (checked below): `世界保健総会（WHO総会）`.
+        if latin == b {
+            let bare = latin_start + hay[latin_start..b].trim_end_matches(is_kanji).len();
+            if (1..=3).contains(&hay[bare..b].chars().count()) && bare > latin_start {
+                kanji_suffix = &hay[bare..b];
+                latin = bare;
+            }
+        }
         let suffix = hay[latin..b].chars().count();
         let sf = ShortForm::parse(&hay[latin_start..latin], latin_start, s)?;
         // `TICAD V`: a Roman numeral or a number after the acronym word is
@@ -167,7 +177,11 @@ fn long_then_short(hay: &str, end: usize, open: usize, close: usize, s: &Acronym
     let shape = Shape { letters, slashed: key.contains('/'), japan: key.starts_with('J'), numbered };
     let long = long_form(hay, end, s.max_japanese_long, shape)?;
     let text = &hay[long.0..long.1];
-    if !text.starts_with(prefix) || ordinal.is_some_and(|n| ordinal_prefix(text) != Some(n)) {
+    if !text.starts_with(prefix)
+        || !text.ends_with(kanji_suffix)
+        || text.len() == kanji_suffix.len()
+        || ordinal.is_some_and(|n| ordinal_prefix(text) != Some(n))
+    {
         return None;
     }
     Some(Definition { short, long, key, pdf_gloss })
