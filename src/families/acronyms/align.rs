@@ -306,7 +306,13 @@ pub fn long_form(
     let whole = short.match_letters();
     for mode in [Mode::Extended, Mode::Lenient] {
         if let Some(span) = plain(&whole, hay, start, end, mode, s).and_then(check) {
-            return Some(span);
+            // Letters matched inside words, where the initials of a longer
+            // proper name are the letters in another order: the initials win
+            // (`Bureau of Customs and Immigration Enforcement (ICE)`, not
+            // `Immigration Enforcement` with the C inside `Enforcement`).
+            let inner = span.1 == end && word_parts(&hay[span.0..span.1]) < letters;
+            let permuted = || permuted(short, hay, start, end, s).filter(|&(a, _)| a < span.0).and_then(check);
+            return Some(if inner { permuted().unwrap_or(span) } else { span });
         }
     }
     if let Some(span) = trailing_number(&whole, key, hay, start, end, s).and_then(check) {
@@ -334,6 +340,22 @@ fn permuted(short: &ShortForm<'_>, hay: &str, start: usize, end: usize, s: &Acro
     let at = initials(&letters_of(word), text, true, s)?;
     let long = &text[at..];
     (long.split_whitespace().count() >= 2 && is_proper_name(long, s)).then_some((start + at, end))
+}
+
+/// Runs of letters and digits in `long` (stop words counted too): fewer
+/// than a short form's letters means a letter matched inside a word. A
+/// byte loop, as it runs for every long form found: `Cross-Servicing` and
+/// `U.S.` give two.
+fn word_parts(long: &str) -> usize {
+    let mut prev = false;
+    let mut runs = 0;
+    for b in long.bytes() {
+        // Every byte of a non-ASCII character counts as a letter.
+        let alnum = b.is_ascii_alphanumeric() || b >= 0x80;
+        runs += usize::from(alnum && !prev);
+        prev = alnum;
+    }
+    runs
 }
 
 /// The plain extended match: letters in `hay[start..end]`, long form from
@@ -731,6 +753,13 @@ mod tests {
                 "Revitalized Agreement on the Resolution of the Conflict in the Republic of South Sudan",
             ),
             ("USFJ", "by the Japan Self-Defense Forces (JSDF) and U.S. Forces, Japan", "U.S. Forces, Japan"),
+            ("ICE", "the Bureau of Customs and Immigration Enforcement", "Customs and Immigration Enforcement"),
+            // In order, with a letter inside a word and no other order of
+            // initials: the letters as found.
+            ("CCDCOE", "the Cooperative Cyber Defence Centre of Excellence", "Cooperative Cyber Defence Centre of Excellence"),
+            ("ICE", "the immigration and customs enforcement", "immigration and customs enforcement"),
+            // `U.S.` gives two initials: the letters are on initials.
+            ("USAID", "Department of State and the U.S. Agency for International Development", "U.S. Agency for International Development"),
         ];
         for (short, text, want) in cases {
             assert_eq!(long(short, text).as_deref(), Some(want), "{short}");

@@ -59,34 +59,38 @@ pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
 /// ASCII, two words or more, and its letters are checked as for
 /// `so-called`.
 fn ryaku(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
-    for p in memchr::memmem::find_iter(hay.as_bytes(), "」の略") {
-        let before = &hay[..p];
-        let Some(q) = before.rfind('「').filter(|&q| p - q <= 200) else { continue };
-        let (la, lb) = (q + '「'.len_utf8(), p);
-        let text = &hay[la..lb];
-        if !text.starts_with(|c: char| c.is_ascii_alphabetic())
-            || !text.is_ascii()
-            || text.split_whitespace().nth(1).is_none()
-        {
-            continue;
-        }
-        let head = before[..q].strip_suffix('、').unwrap_or(&before[..q]);
-        let Some(head) = head.strip_suffix('は') else { continue };
-        let head = head.strip_suffix('と').unwrap_or(head);
-        let head = head.strip_suffix('」').unwrap_or(head);
-        let a = head
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || "-/&.".contains(c)))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let Some(sf) = ShortForm::parse(&hay[a..head.len()], a, s) else { continue };
-        let letters = sf.match_letters();
-        let whole = [Mode::Extended, Mode::Lenient]
-            .into_iter()
-            .any(|mode| right_to_left(&letters, text, mode, s).is_some_and(|f| token_start(text, f.first) == 0))
-            && acceptable(sf.text, sf.letters(), text, Mode::Extended, s);
-        if whole {
-            out.push(Definition::new(&sf, (la, lb)));
-        }
+    out.extend(memchr::memmem::find_iter(hay.as_bytes(), RYAKU).filter_map(|p| ryaku_at(hay, p, s)));
+}
+
+/// The literal that [`ryaku`] starts from.
+pub const RYAKU: &str = "」の略";
+
+/// The definition of [`ryaku`] whose [`RYAKU`] starts at `p`, if any.
+pub fn ryaku_at(hay: &str, p: usize, s: &AcronymSettings) -> Option<Definition> {
+    let before = &hay[..p];
+    let q = before.rfind('「').filter(|&q| p - q <= 200)?;
+    let (la, lb) = (q + '「'.len_utf8(), p);
+    let text = &hay[la..lb];
+    if !text.starts_with(|c: char| c.is_ascii_alphabetic())
+        || !text.is_ascii()
+        || text.split_whitespace().nth(1).is_none()
+    {
+        return None;
     }
+    let head = before[..q].strip_suffix('、').unwrap_or(&before[..q]);
+    let head = head.strip_suffix('は')?;
+    let head = head.strip_suffix('と').unwrap_or(head);
+    let head = head.strip_suffix('」').unwrap_or(head);
+    let a = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || "-/&.".contains(c)))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let sf = ShortForm::parse(&hay[a..head.len()], a, s)?;
+    let letters = sf.match_letters();
+    let whole = [Mode::Extended, Mode::Lenient]
+        .into_iter()
+        .any(|mode| right_to_left(&letters, text, mode, s).is_some_and(|f| token_start(text, f.first) == 0))
+        && acceptable(sf.text, sf.letters(), text, Mode::Extended, s);
+    whole.then(|| Definition::new(&sf, (la, lb)))
 }

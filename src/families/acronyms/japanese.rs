@@ -23,6 +23,11 @@ use crate::text::is_cjk;
 pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
     let first = out.len();
     for open in memchr_iter(b'(', hay.as_bytes()) {
+        if super::footnote::is_mark(hay, open) {
+            let f = super::footnote::at(hay, open, s);
+            out.extend(f.and_then(|f| Some(Definition { long: f.japanese?, ..f.english })));
+            continue;
+        }
         let Some(prev) = hay[..open].chars().next_back() else { continue };
         let Some(close) = close_bracket(hay, open) else { continue };
         let def = if is_cjk(prev) {
@@ -36,7 +41,39 @@ pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
         };
         out.extend(def);
     }
+    ryaku_gloss(hay, s, out);
     prefer_suffixes(hay, &mut out[first..]);
+}
+
+/// `IPCCとは、「Intergovernmental Panel on Climate Change」の略で、日本語では
+/// 「気候変動に関する政府間パネル」と呼ばれます`: after the English long form
+/// of [`super::cue`]'s `の略` sentence, the Japanese name in `「」` before
+/// `と呼ばれ` or `という`, with the same short form. Only where that sentence
+/// defines the short form (its letters checked): a Japanese name cannot be.
+fn ryaku_gloss(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
+    for p in memchr::memmem::find_iter(hay.as_bytes(), super::cue::RYAKU) {
+        let at = p + super::cue::RYAKU.len();
+        let rest = &hay[at..];
+        let r = rest.strip_prefix('で').unwrap_or(rest);
+        let r = r.strip_prefix(['、', '。']).unwrap_or(r);
+        let Some(r) = r.strip_prefix("日本語では") else { continue };
+        let r = r.strip_prefix('、').unwrap_or(r);
+        let Some(r) = r.strip_prefix('「') else { continue };
+        let Some(close) = r.find('」') else { continue };
+        let name = &r[..close];
+        let after = &r[close + '」'.len_utf8()..];
+        if name.is_empty()
+            || name.chars().count() > s.max_japanese_long
+            || !name.chars().any(is_cjk)
+            || name.contains(['「', '。'])
+            || !(after.starts_with("と呼ば") || after.starts_with("という"))
+        {
+            continue;
+        }
+        let Some(english) = super::cue::ryaku_at(hay, p, s) else { continue };
+        let a = at + (rest.len() - r.len());
+        out.push(Definition { long: (a, a + close), ..english });
+    }
 }
 
 /// Where a footnote number between a Japanese long form and its bracket
@@ -87,6 +124,7 @@ fn prefer_suffixes(hay: &str, defs: &mut [Definition]) {
 /// `北大西洋条約機構（以下「NATO」という。）` and the PDF gloss.
 fn long_then_short(hay: &str, end: usize, open: usize, close: usize, s: &AcronymSettings) -> Option<Definition> {
     let mut prefix = "";
+    let mut kanji_suffix = "";
     let mut ordinal = None;
     let (short, key, pdf_gloss) = if let Some(g) = gloss::parse(hay, open + 1, close, s) {
         (g.span, g.short, true)
@@ -105,7 +143,16 @@ fn long_then_short(hay: &str, end: usize, open: usize, close: usize, s: &Acronym
         let latin_start = a + prefix.len();
         // `ADMMプラス`: a Latin acronym word and a katakana word of at most
         // four characters make one short form.
-        let latin = latin_start + hay[latin_start..b].trim_end_matches(is_katakana).len();
+        let mut latin = latin_start + hay[latin_start..b].trim_end_matches(is_katakana).len();
+        // `WHO総会`: or one to three kanji that the long form ends with too
+        // (checked below): `世界保健総会（WHO総会）`.
+        if latin == b {
+            let bare = latin_start + hay[latin_start..b].trim_end_matches(is_kanji).len();
+            if (1..=3).contains(&hay[bare..b].chars().count()) && bare > latin_start {
+                kanji_suffix = &hay[bare..b];
+                latin = bare;
+            }
+        }
         let suffix = hay[latin..b].chars().count();
         let sf = ShortForm::parse(&hay[latin_start..latin], latin_start, s)?;
         // `TICAD V`: a Roman numeral or a number after the acronym word is
@@ -130,7 +177,11 @@ fn long_then_short(hay: &str, end: usize, open: usize, close: usize, s: &Acronym
     let shape = Shape { letters, slashed: key.contains('/'), japan: key.starts_with('J'), numbered };
     let long = long_form(hay, end, s.max_japanese_long, shape)?;
     let text = &hay[long.0..long.1];
-    if !text.starts_with(prefix) || ordinal.is_some_and(|n| ordinal_prefix(text) != Some(n)) {
+    if !text.starts_with(prefix)
+        || !text.ends_with(kanji_suffix)
+        || text.len() == kanji_suffix.len()
+        || ordinal.is_some_and(|n| ordinal_prefix(text) != Some(n))
+    {
         return None;
     }
     Some(Definition { short, long, key, pdf_gloss })

@@ -22,6 +22,7 @@
 
 pub mod align;
 pub mod cue;
+pub mod footnote;
 pub mod gloss;
 pub mod japanese;
 pub mod mention;

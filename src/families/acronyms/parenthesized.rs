@@ -184,6 +184,10 @@ fn office_head(hay: &str, start: usize, long: usize) -> usize {
 pub fn short_long(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
     note_lines(hay, s, out);
     for open in memchr_iter(b'(', hay.as_bytes()) {
+        if super::footnote::is_mark(hay, open) {
+            out.extend(super::footnote::at(hay, open, s).map(|f| f.english));
+            continue;
+        }
         let Some(close) = close_paren(hay, open) else { continue };
         if let Some(def) = inside_gloss(hay, open, close, s).or_else(|| dash_gloss(hay, open, close, s)) {
             out.push(def);

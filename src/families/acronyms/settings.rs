@@ -195,6 +195,10 @@ pub struct KnownExpansion {
     pub long: Arc<str>,
     /// 1-based line in the CSV.
     pub line: usize,
+    /// Whether occurrences the document does not define expand to this row
+    /// (column `mentions`: empty or `yes`; `no` makes the row a long form
+    /// that rule `definition-known` accepts, and nothing more).
+    pub mentions: bool,
 }
 
 /// The known-expansions list: acronyms expanded even where a document does
@@ -216,9 +220,9 @@ pub struct KnownExpansions {
 }
 
 impl KnownExpansions {
-    /// The expansion of `short`: its first row.
+    /// The expansion of `short`: its first row that expands mentions.
     pub fn expansion(&self, short: &str) -> Option<&KnownExpansion> {
-        self.by_short.get(short).map(|rows| &self.entries[rows[0]])
+        self.by_short.get(short)?.iter().map(|&i| &self.entries[i]).find(|e| e.mentions)
     }
 
     /// Most words of a long form listed for `short`; 0 when none is.
@@ -412,10 +416,12 @@ fn cues(file: &SourceFile, raw: &[Spanned<RawCue>], macros: &Macros, diags: &mut
     (diags.len() == before).then_some(CueSet { cues })
 }
 
-const KNOWN_COLUMNS: &[&str] = &["short", "long", "note", "source"];
+const KNOWN_COLUMNS: &[&str] = &["short", "long", "note", "source", "mentions"];
 
 /// Reads the known-expansions CSV: columns `short` and `long` (required),
-/// `note` and `source` (free text).
+/// `note` and `source` (free text), and `mentions` (`yes`, the default, or
+/// `no`: a long form for definitions only, for a short form too ambiguous
+/// to expand wherever it occurs, `ETA`, `SL`).
 pub fn parse_known(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> KnownExpansions {
     let mut out = KnownExpansions {
         path: file.path().to_path_buf(),
@@ -494,8 +500,24 @@ pub fn parse_known(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> KnownExpan
             );
             continue;
         }
+        let mentions = match get("mentions") {
+            "" | "yes" => true,
+            "no" => false,
+            other => {
+                diags.push(
+                    Diagnostic::error("invalid-value", format!("`mentions` must be `yes` or `no`, found `{other}`"))
+                        .at(file, pos, row_end),
+                );
+                continue;
+            }
+        };
         seen.insert(key, line);
         let short: Arc<str> = Arc::from(short);
+        out.by_short.entry(short.clone()).or_default().push(out.entries.len());
+        out.entries.push(KnownExpansion { short: short.clone(), long: Arc::from(long), line, mentions });
+        if !mentions {
+            continue;
+        }
         let piece = first_piece(&short);
         let b = piece.as_bytes();
         out.title_pieces |=
@@ -503,8 +525,6 @@ pub fn parse_known(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> KnownExpan
         let n = short.split([' ', '-', '/']).filter(|p| !p.is_empty()).count();
         let most = out.first_pieces.entry(Box::from(piece)).or_insert(0);
         *most = (*most).max(n);
-        out.by_short.entry(short.clone()).or_default().push(out.entries.len());
-        out.entries.push(KnownExpansion { short, long: Arc::from(long), line });
     }
     out
 }
@@ -526,6 +546,22 @@ mod tests {
         assert_eq!(k.long_forms("ASPnet").count(), 2);
         assert_eq!(k.most_pieces("ASPnet"), 1);
         assert_eq!(k.most_pieces("ASP"), 0);
+    }
+
+    #[test]
+    fn definition_only_rows_expand_no_mentions() {
+        let file = SourceFile::new(
+            "k.csv",
+            "short,long,mentions\nSL,Shining Path,no\nETA,Basque Fatherland and Liberty,yes\nXY,z,maybe\n",
+        );
+        let mut diags = Vec::new();
+        let k = parse_known(&file, &mut diags);
+        let codes: Vec<_> = diags.iter().map(Diagnostic::code).collect();
+        assert_eq!(codes, ["invalid-value"]);
+        assert!(k.expansion("SL").is_none());
+        assert_eq!(k.most_pieces("SL"), 0);
+        assert_eq!(k.long_forms("SL").collect::<Vec<_>>(), ["Shining Path"]);
+        assert_eq!(&*k.expansion("ETA").unwrap().long, "Basque Fatherland and Liberty");
     }
 
     #[test]
