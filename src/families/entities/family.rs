@@ -2,7 +2,7 @@
 
 use super::names::{body_name, drop_relabelled, event_name, law_name, proper_name, EntityData};
 use super::short_forms::{acronym_entities, ACRONYM_ENTITIES};
-use super::{link_people, person_name, PERSON_MENTIONS};
+use super::{link_people, office_holder_surname, person_name, PERSON_MENTIONS};
 use crate::families::Family;
 use crate::matchers::detector::Detector;
 use crate::normalize::Normalizer;
@@ -16,6 +16,13 @@ static PERSON_NAME: Normalizer = Normalizer {
     name: "person-name",
     summary: "a person's name from the `name` capture, upper-case words title-cased (RIEKO MIKI -> Rieko Miki)",
     run: person_name,
+    tables: &[],
+};
+
+static OFFICE_HOLDER_SURNAME: Normalizer = Normalizer {
+    name: "office-holder-surname",
+    summary: "a kanji surname one office holder has, before a title naming no office (岸田大臣 -> Fumio Kishida); others rejected",
+    run: office_holder_surname,
     tables: &[],
 };
 
@@ -52,7 +59,7 @@ pub static FAMILY: Family = Family {
     name: "entities",
     summary: "countries, organizations, people, events and laws, with canonical names and ids",
     kinds: &[KIND],
-    normalizers: &[&PERSON_NAME, &PROPER_NAME, &EVENT_NAME, &LAW_NAME, &BODY_NAME],
+    normalizers: &[&PERSON_NAME, &OFFICE_HOLDER_SURNAME, &PROPER_NAME, &EVENT_NAME, &LAW_NAME, &BODY_NAME],
     // The `person-mentions` rule carries the rows of the linking pass, the
     // `acronym-entities` rule those of short forms named by a definition.
     detectors: &[Detector { name: PERSON_MENTIONS, find: None }, Detector { name: ACRONYM_ENTITIES, find: None }],

@@ -91,6 +91,16 @@ const NOT_NAMES: &[&str] = &[
     "Travels",
     "Visits",
     "Meets",
+    "Signs",
+    "Says",
+    "Announces",
+    "Welcomes",
+    // A title is no name: `Mr. President`, `Madam Secretary`, the heading
+    // `Office of the Press Secretary` over `Statement by ...`.
+    "President",
+    "Secretary",
+    "Minister",
+    "Statement",
     // Post-nominal letters: `Julie BISHOP MP` is not a person `Bishop Mp`.
     "MP",
     "QC",
@@ -137,6 +147,23 @@ pub fn person_name(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
     }
     let words: Vec<String> = name.split(' ').map(title_case_shouted).collect();
     Some(Normalized::value(words.join(" ")))
+}
+
+/// `office-holder-surname`: a kanji surname that one office holder on the
+/// list has, before a title that names no office (岸田大臣 → Fumio
+/// Kishida, with the holder's id); any other name is rejected, so that a
+/// portfolio before 大臣 (経済産業大臣) or an unknown surname is no one.
+pub fn office_holder_surname(f: &Fields<'_>, res: &Resources) -> Option<Normalized> {
+    let raw = f.get("name")?;
+    let title = f.text().strip_prefix(raw)?;
+    let d = res.get::<names::EntityData>()?;
+    if !names::is_kanji_name(raw) {
+        return None;
+    }
+    let (canonical, id) = d.holder(raw).or_else(|| d.holder_by_office(raw, title))?;
+    let mut n = Normalized::value(canonical.clone());
+    n.id.clone_from(id);
+    Some(n)
 }
 
 /// Collapses whitespace like [`collapse_space`], and removes it where it

@@ -26,6 +26,9 @@ use crate::text::is_cjk;
 /// Leading words that are not part of an event's or instrument's name.
 const DETERMINERS: &[&str] = &["The", "This", "That", "These", "Those", "Its", "Their", "Our", "Each"];
 
+/// Prepositions that start a headline's phrase, never a name (`Into Law`).
+const HEADLINE_PREPOSITIONS: &[&str] = &["Into", "Onto", "Upon"];
+
 /// Ordinals that count editions (`Seventh Meeting`, `2nd ... Dialogue`).
 const ORDINALS: &[&str] = &[
     "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh",
@@ -87,10 +90,16 @@ pub fn slug(name: &str) -> String {
 /// (`A/RES/75/201`); otherwise one Latin word names nothing (`This
 /// Dialogue`, `Seventh Meeting`).
 fn name_words(f: &Fields<'_>, symbols: bool) -> Option<(String, bool)> {
-    let name = super::join_words(f.get("name").unwrap_or_else(|| f.text()));
+    let name = without_bracketed_acronym(super::join_words(f.get("name").unwrap_or_else(|| f.text())));
     let mut words: Vec<&str> = name.split(' ').collect();
     if words.len() > 1 && DETERMINERS.contains(&words[0]) {
         words.remove(0);
+    }
+    // A determiner inside is two phrases run together (the heading `I.
+    // Purpose` over `The Committee ...`), and a name never starts with a
+    // headline's preposition (`... Signs H.R. 5551 Into Law`).
+    if words[1..].iter().any(|w| DETERMINERS.contains(w)) || HEADLINE_PREPOSITIONS.contains(&words[0]) {
+        return None;
     }
     let mut numbered = false;
     if words.len() > 1 && ORDINALS.contains(&words[0]) {
@@ -103,6 +112,26 @@ fn name_words(f: &Fields<'_>, symbols: bool) -> Option<(String, bool)> {
         return None;
     }
     Some((words.join(" "), numbered))
+}
+
+/// A Japanese name without a Latin acronym in brackets inside it:
+/// `日ASEAN包括的経済連携(AJCEP)協定` is `日ASEAN包括的経済連携協定`, the
+/// same name (and id) as written without it. A bracket at either end, and
+/// any bracket in a Latin name, stay.
+fn without_bracketed_acronym(name: String) -> String {
+    let Some(open) = name.find(['(', '（']) else { return name };
+    let opener = name[open..].chars().next().unwrap_or('(');
+    let closer = if opener == '(' { ')' } else { '）' };
+    let after = open + opener.len_utf8();
+    let Some(len) = name[after..].find(closer) else { return name };
+    let inner = &name[after..after + len];
+    let end = after + len + closer.len_utf8();
+    let cjk_around =
+        name[..open].chars().next_back().is_some_and(is_cjk) && name[end..].chars().next().is_some_and(is_cjk);
+    if inner.is_empty() || !inner.bytes().all(|b| b.is_ascii_alphanumeric()) || !cjk_around {
+        return name;
+    }
+    format!("{}{}", &name[..open], &name[end..])
 }
 
 fn with_id(value: String, prefix: &str) -> Normalized {
@@ -217,15 +246,20 @@ impl EntityData {
     /// 防衛大臣, 防衛相: `DM`; 総理, 首相, 内閣総理大臣: `PM`): 松本外務大臣 is
     /// Takeaki Matsumoto although 松本 alone is not on the list; 河野防衛大臣
     /// is Taro Kono, but 河野外務大臣 stays 河野 (two foreign ministers).
+    /// A bare 大臣 names no office: any office counts, so 岸田大臣 is Fumio
+    /// Kishida and 河野大臣 nobody (Yohei and Taro Kono).
     pub fn holder_by_office(&self, surname: &str, title: &str) -> Option<&(String, String)> {
         let code = match title {
             "外務大臣" | "外相" => "FM",
             "防衛大臣" | "防衛相" => "DM",
             "総理" | "首相" | "内閣総理大臣" | "総理大臣" => "PM",
+            "大臣" => "",
             _ => return None,
         };
         let mut found = self.kanji_holders.iter().filter(|(full, office, _)| {
-            full.len() > surname.len() && full.starts_with(surname) && office.split([';', ' ']).any(|w| w == code)
+            full.len() > surname.len()
+                && full.starts_with(surname)
+                && (code.is_empty() || office.split([';', ' ']).any(|w| w == code))
         });
         let (_, _, first) = found.next()?;
         found.all(|(_, _, who)| who.1 == first.1).then_some(first)
@@ -301,7 +335,17 @@ pub fn drop_relabelled(c: &Compiled, cands: &mut Vec<Candidate>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_kanji_name, slug, without_initials};
+    use super::{is_kanji_name, slug, without_bracketed_acronym, without_initials};
+
+    #[test]
+    fn drops_a_bracketed_acronym_inside_a_japanese_name() {
+        let f = |s: &str| without_bracketed_acronym(s.to_string());
+        assert_eq!(f("日ASEAN包括的経済連携(AJCEP)協定"), "日ASEAN包括的経済連携協定");
+        assert_eq!(f("アジア協力対話（ACD）外相会合"), "アジア協力対話外相会合");
+        assert_eq!(f("東アジア地域包括的経済連携協定(RCEP)"), "東アジア地域包括的経済連携協定(RCEP)");
+        assert_eq!(f("Cyber (CDPWG) Group"), "Cyber (CDPWG) Group");
+        assert_eq!(f("日米(仮)協定"), "日米(仮)協定");
+    }
 
     #[test]
     fn kanji_names_may_repeat_a_kanji_with_the_iteration_mark() {
