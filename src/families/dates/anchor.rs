@@ -18,7 +18,8 @@
 //! | year-less date or season (`in October`, `Jan. 7`, `12月3日`, `fall`) | reference date, else antecedent with a year | `Jan. 7` → `2022-01-07` |
 //! | anaphoric relative (`the same month`, `the following month`, 同年, 翌月) | antecedent, else reference date | `the following month` after `December` 2019 → `2020-01` |
 //! | deictic relative (`this year`, `last year`, 今年, 昨年, 今年度) | reference date, else antecedent | `this year` → `2022` |
-//! | weekday (`Wednesday`), bare time (`2:42 a.m.`) | reference date, else antecedent with a full date | `Wednesday` → the Wednesday nearest the date |
+//! | weekday (`Wednesday`) | reference date, else antecedent with a full date | `Wednesday` → the Wednesday nearest the date |
+//! | bare time (`2:42 a.m.`) | antecedent full date when named by its weekday, else reference date, else antecedent with a full date | `Tuesday, Sept. 17 … 10:45 a.m.` → `2013-09-17T10:45` |
 //!
 //! A resolved value replaces `normalized` and gets the `anchored` flag; a
 //! value that cannot be resolved (nothing to take it from) stays as it was.
@@ -78,19 +79,24 @@ impl<T> Offer<T> {
 }
 
 /// The nearest preceding expression with a year; with a year and month;
-/// with a full date; with a fiscal year.
+/// with a full date (and whether that one was named by its weekday); with
+/// a fiscal year.
 #[derive(Default)]
 struct Antecedents {
     year: Option<Offer<i32>>,
     month: Option<Offer<(i32, u32)>>,
     day: Option<Offer<CivilDate>>,
+    /// `day` when it was written with its weekday (`Tuesday, Sept. 17`,
+    /// `Monday`): the day a schedule's bare times after it are on.
+    weekday_day: Option<Offer<CivilDate>>,
     fiscal_year: Option<Offer<i32>>,
 }
 
 impl Antecedents {
     /// Records what `v` offers. An unresolved relative and an interval
     /// offer nothing; a point (`late 2020` included) what it knows.
-    fn record(&mut self, v: &DateValue, span: Source, year_source: Option<Source>) {
+    /// `written` is the value as the text wrote it, before this pass.
+    fn record(&mut self, v: &DateValue, span: Source, year_source: Option<Source>, written: &DateValue) {
         let offer = |value| Offer { value, span, year_source };
         if v.relative.is_some() {
             return;
@@ -115,6 +121,12 @@ impl Antecedents {
             self.fiscal_year = Some(Offer { value: if m >= 4 { y } else { y - 1 }, span, year_source });
             if let Some(d) = p.date() {
                 self.day = Some(Offer { value: d, span, year_source });
+                // A schedule's day stays through the bare times after it.
+                if written.start.weekday.is_some() {
+                    self.weekday_day = self.day;
+                } else if written.start.has_date() {
+                    self.weekday_day = None;
+                }
             }
         }
     }
@@ -162,6 +174,7 @@ pub fn resolve(c: &Compiled, cx: &mut PassContext<'_>, cands: &mut [Candidate], 
         let span = RefSpan::Here(at, end);
         let Value::Computed(n) = &mut cands[i].value else { continue };
         let Some(v) = n.payload::<DateValue>().copied() else { continue };
+        let written = v;
         let mut year_source = Some(span);
         let tense = || tense_at(hay, at, end);
         if let Some(r) = resolve_one(&v, reference, &before, &tense) {
@@ -173,7 +186,7 @@ pub fn resolve(c: &Compiled, cx: &mut PassContext<'_>, cands: &mut [Candidate], 
             }
         }
         if let Some(v) = n.payload::<DateValue>() {
-            before.record(v, span, year_source);
+            before.record(v, span, year_source, &written);
         }
     }
     if cx.carrying() {
@@ -183,6 +196,7 @@ pub fn resolve(c: &Compiled, cx: &mut PassContext<'_>, cands: &mut [Candidate], 
             year: before.year.map(|x| x.earlier(to_source)),
             month: before.month.map(|x| x.earlier(to_source)),
             day: before.day.map(|x| x.earlier(to_source)),
+            weekday_day: before.weekday_day.map(|x| x.earlier(to_source)),
             fiscal_year: before.fiscal_year.map(|x| x.earlier(to_source)),
         };
         cx.carry(Carried { begun: true, reference, before });
@@ -385,13 +399,20 @@ fn resolve_one(
         return resolve_relative(v, rel, reference, before, tense);
     }
     let p = &v.start;
-    // A bare weekday or time: a full date is needed.
+    // A bare weekday or time: a full date is needed. A bare time whose
+    // nearest preceding full date was named by its weekday is on that day
+    // (a schedule: `Tuesday, Sept. 17 … 10:45 a.m.`), else on the reference
+    // date; a weekday counts from the reference date.
     if !p.has_date() {
-        let base = match reference {
-            Some(r) => Offer { value: r.date, span: RefSpan::Here(0, 0), year_source: r.span },
-            None => before.day?,
+        let scheduled = before.weekday_day.filter(|_| p.weekday.is_none());
+        let by_antecedent = scheduled.is_some();
+        let base = match (reference, scheduled) {
+            (_, Some(day)) => day,
+            (Some(r), None) => Offer { value: r.date, span: RefSpan::Here(0, 0), year_source: r.span },
+            (None, None) => before.day?,
         };
-        let source = if reference.is_some() { base.year_source } else { Some(base.span) };
+        let by_reference = reference.is_some() && !by_antecedent;
+        let source = if by_reference { base.year_source } else { Some(base.span) };
         // `last Friday` and `next Friday` are exact. A bare weekday follows
         // the tense: in a past-tense sentence the latest one before the
         // reference date, in a future one the next; otherwise (and when it
@@ -411,7 +432,6 @@ fn resolve_one(
         let year_source = (date.year() == base.value.year()).then_some(base.year_source);
         // A range of bare times (`13:46～14:13`) is on the same day.
         let end = v.end.map(|e| if e.has_date() { e } else { Point { time: e.time, part: e.part, ..point_of(date) } });
-        let by_reference = reference.is_some();
         return Some(Resolved { value: DateValue { start: point, end, ..*v }, source, year_source, by_reference });
     }
     // A year-less date, season or interval: a year is needed.
