@@ -7,6 +7,11 @@
 #   SIZE=200M RUNS=5 scripts/bench.sh
 #   BASELINE=/path/to/old/yomitori scripts/bench.sh   # before and after, one run
 #
+# The runs start in this checkout, where a binary without `--rules` reads
+# ./rules: an old binary would read the new rules (and may reject them). Give
+# BASELINE a wrapper that passes its own folder, e.g.
+#   exec /tmp/old/yomitori "$1" --rules /tmp/old-checkout/rules "${@:2}"
+#
 # Prints a table (MB/s, ratio to ripgrep at the same thread count, peak RSS)
 # and writes it to benches/results/<date>.csv (<date>-2.csv, ... for a
 # later run that day). Throughput uses the median of hyperfine's runs;
