@@ -317,7 +317,10 @@ pub fn identify_person(data: Option<&EntityData>, n: &mut Normalized) {
 /// Runs after overlap resolution.
 pub fn drop_relabelled(c: &Compiled, cands: &mut Vec<Candidate>) {
     let entity = |cand: &Candidate| c.rules[cand.rule as usize].kind == KIND;
-    let known: HashMap<(usize, usize), u32> = cands
+    // A sorted list, not a hash map: hashing every term's span with SipHash
+    // was 1.4% of a run (callgrind, 8 MB). The sort is stable, so among
+    // equal spans the last term wins, as the map's last insert did.
+    let mut known: Vec<((usize, usize), u32)> = cands
         .iter()
         .filter(|k| matches!(k.value, Value::Term(_)) && entity(k))
         .map(|k| ((k.start, k.end), c.rule_group[k.rule as usize]))
@@ -325,11 +328,16 @@ pub fn drop_relabelled(c: &Compiled, cands: &mut Vec<Candidate>) {
     if known.is_empty() {
         return;
     }
+    known.sort_by_key(|&(span, _)| span);
+    let group_of = |span: (usize, usize)| {
+        let after = known.partition_point(|&(s, _)| s <= span);
+        known[..after].last().filter(|&&(s, _)| s == span).map(|&(_, g)| g)
+    };
     cands.retain(|k| {
         if !matches!(k.value, Value::Computed(_)) || !entity(k) {
             return true;
         }
-        known.get(&(k.start, k.end)).is_none_or(|&g| g == c.rule_group[k.rule as usize])
+        group_of((k.start, k.end)).is_none_or(|g| g == c.rule_group[k.rule as usize])
     });
 }
 
