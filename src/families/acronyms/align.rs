@@ -97,6 +97,16 @@ fn word_at(text: &str, i: usize) -> &str {
     &rest[..end]
 }
 
+/// True when `letters` are found in `text` (extended, else lenient) with
+/// the first one in `text`'s first token: the letters spell the whole of a
+/// long form the text delimits itself (a gloss, a note, a quoted name), not
+/// only its tail.
+pub fn spells_whole(letters: &[char], text: &str, s: &AcronymSettings) -> bool {
+    [Mode::Extended, Mode::Lenient]
+        .into_iter()
+        .any(|mode| right_to_left(letters, text, mode, s).is_some_and(|f| token_start(text, f.first) == 0))
+}
+
 /// Start of the whitespace-delimited token containing `i` (Schwartz &
 /// Hearst's `lastIndexOf(" ") + 1`).
 pub fn token_start(text: &str, i: usize) -> usize {

@@ -8,7 +8,7 @@
 //! * Without it (`..., or ABC`, `hereinafter referred to as “ABC”`), the
 //!   long form is found before the match as for a parenthesized short form.
 
-use super::align::{acceptable, long_form, region_end, region_start, region_words, right_to_left, token_start, Mode};
+use super::align::{acceptable, long_form, region_end, region_start, region_words, spells_whole, Mode};
 use super::short_form::{trim_quotes, ShortForm};
 use super::Definition;
 use crate::families::acronyms::settings::AcronymSettings;
@@ -26,10 +26,7 @@ pub fn find(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
             let lb = region_end(hay, la, lb);
             let text = &hay[la..lb];
             let letters = sf.match_letters();
-            let whole = [Mode::Extended, Mode::Lenient]
-                .into_iter()
-                .any(|mode| right_to_left(&letters, text, mode, s).is_some_and(|f| token_start(text, f.first) == 0))
-                && acceptable(sf.text, sf.letters(), text, Mode::Extended, s);
+            let whole = spells_whole(&letters, text, s) && acceptable(sf.text, sf.letters(), text, Mode::Extended, s);
             whole.then_some((la, lb))
         } else {
             // The long form ends before the cue and an opening bracket.
@@ -88,9 +85,6 @@ pub fn ryaku_at(hay: &str, p: usize, s: &AcronymSettings) -> Option<Definition> 
         .map_or(0, |(i, c)| i + c.len_utf8());
     let sf = ShortForm::parse(&hay[a..head.len()], a, s)?;
     let letters = sf.match_letters();
-    let whole = [Mode::Extended, Mode::Lenient]
-        .into_iter()
-        .any(|mode| right_to_left(&letters, text, mode, s).is_some_and(|f| token_start(text, f.first) == 0))
-        && acceptable(sf.text, sf.letters(), text, Mode::Extended, s);
+    let whole = spells_whole(&letters, text, s) && acceptable(sf.text, sf.letters(), text, Mode::Extended, s);
     whole.then(|| Definition::new(&sf, (la, lb)))
 }

@@ -17,7 +17,7 @@
 //! `(注` (the view folds `（注`), so text without notes costs one substring
 //! search.
 
-use super::align::{acceptable_delimited, right_to_left, token_start, Mode};
+use super::align::{acceptable_delimited, spells_whole};
 use super::short_form::{is_acronym_word, ShortForm};
 use super::Definition;
 use crate::families::acronyms::settings::AcronymSettings;
@@ -52,10 +52,7 @@ pub fn at(hay: &str, open: usize, s: &AcronymSettings) -> Option<Footnoted> {
     let (english, japanese) = note(hay, digits_at + n, mark)?;
     let text = &hay[english.0..english.1];
     let letters = sf.match_letters();
-    let whole = [Mode::Extended, Mode::Lenient]
-        .into_iter()
-        .any(|mode| right_to_left(&letters, text, mode, s).is_some_and(|f| token_start(text, f.first) == 0))
-        && acceptable_delimited(sf.text, sf.letters(), text, s);
+    let whole = spells_whole(&letters, text, s) && acceptable_delimited(sf.text, sf.letters(), text, s);
     whole.then(|| Footnoted { english: Definition::new(&sf, english), japanese: japanese.filter(|_| bare) })
 }
 

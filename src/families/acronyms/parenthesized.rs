@@ -16,7 +16,7 @@ use std::borrow::Cow;
 
 use memchr::{memchr2_iter, memchr_iter};
 
-use super::align::{self, long_form, region_end, region_start, right_to_left, token_start, Mode};
+use super::align::{self, long_form, region_end, region_start, spells_whole, token_start, Mode};
 use super::short_form::{is_acronym_word, trim_quotes, ShortForm};
 use super::{numeral, Definition};
 use crate::families::acronyms::settings::AcronymSettings;
@@ -222,9 +222,7 @@ pub fn short_long(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
             continue;
         }
         let letters = sf.match_letters();
-        let whole = [Mode::Extended, Mode::Lenient]
-            .into_iter()
-            .any(|mode| right_to_left(&letters, inner, mode, s).is_some_and(|f| token_start(inner, f.first) == 0));
+        let whole = spells_whole(&letters, inner, s);
         if !whole || !align::acceptable(sf.text, sf.letters(), inner, Mode::Extended, s) {
             continue;
         }
@@ -263,9 +261,7 @@ pub(super) fn inside_gloss(hay: &str, open: usize, close: usize, s: &AcronymSett
     }
     let gloss = &hay[ga..gb];
     let letters = sf.match_letters();
-    let whole = [Mode::Extended, Mode::Lenient]
-        .into_iter()
-        .any(|mode| right_to_left(&letters, gloss, mode, s).is_some_and(|f| token_start(gloss, f.first) == 0));
+    let whole = spells_whole(&letters, gloss, s);
     let known = || {
         s.known.as_ref().is_some_and(|k| {
             k.long_forms(sf.text).any(|l| crate::normalize::collapse_space(gloss).eq_ignore_ascii_case(l))
@@ -342,9 +338,7 @@ fn note_lines(hay: &str, s: &AcronymSettings, out: &mut Vec<Definition>) {
             continue;
         }
         let letters = sf.match_letters();
-        let whole = [Mode::Extended, Mode::Lenient]
-            .into_iter()
-            .any(|mode| right_to_left(&letters, long, mode, s).is_some_and(|f| token_start(long, f.first) == 0));
+        let whole = spells_whole(&letters, long, s);
         if whole && align::acceptable_delimited(sf.text, sf.letters(), long, s) {
             out.push(Definition::new(&sf, (la, lb)));
         }
@@ -386,9 +380,7 @@ fn dash_gloss(hay: &str, open: usize, close: usize, s: &AcronymSettings) -> Opti
         return None;
     }
     let letters = sf.match_letters();
-    let whole = [Mode::Extended, Mode::Lenient]
-        .into_iter()
-        .any(|mode| right_to_left(&letters, long, mode, s).is_some_and(|f| token_start(long, f.first) == 0));
+    let whole = spells_whole(&letters, long, s);
     (whole && align::acceptable(sf.text, sf.letters(), long, Mode::Extended, s)).then(|| Definition::new(&sf, (la, lb)))
 }
 
